@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedDemoWorkspace } from '../cli/seed-demo.js';
+import { buildApp } from './app.js';
+import { sendAgreementReminders } from './modules/agreements/agreement-reminders.job.js';
+import { createDeps } from './platform/bootstrap.js';
+import { loadConfig } from './platform/config.js';
+import { startScheduler } from './platform/jobs/scheduler.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main() {
+  const config = loadConfig();
+  const { deps, handle, migrated } = await createDeps(config);
+  const app = await buildApp(deps, {
+    logger: { level: config.logLevel },
+    webRoot: path.join(root, 'dist/web'),
+  });
+  for (const line of migrated) app.log.info(line);
+
+  if (config.seedDemo) {
+    const seeded = await seedDemoWorkspace(deps);
+    if (seeded) {
+      const banner = [
+        '',
+        '  TVET Bridge demo workspace is ready.',
+        `  Sign in at ${config.publicUrl} with`,
+        `    e-mail:   ${seeded.email}`,
+        `    password: ${seeded.password}`,
+        '  (other demo accounts are listed in docs/user-guide.md)',
+        '',
+      ].join('\n');
+      console.log(banner);
+    }
+  }
+
+  const scheduler = config.jobsEnabled
+    ? startScheduler([{ name: 'agreement-reminders', run: () => sendAgreementReminders(deps) }], {
+        intervalMs: 10 * 60 * 1000,
+        onError: (task, err) => app.log.error({ err, task }, 'scheduled task failed'),
+      })
+    : null;
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    scheduler?.stop();
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`  TVET Bridge is serving ${config.publicUrl} (database: ${deps.dialect})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

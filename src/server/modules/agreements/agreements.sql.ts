@@ -1,0 +1,17 @@
+import { type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
+import type { Database } from '../../platform/db/database.js';
+
+type AgreementsEb = ExpressionBuilder<Database & { a: Database['agreements'] }, 'a'>;
+
+/**
+ * "In force" in SQL: status active or expiring as `deriveAgreementStatus` decides it
+ * (signed, not terminated by `today`, and not past its end unless it renews itself).
+ * Kept beside the domain rule's tests: agreements.test.ts checks both agree.
+ */
+export function agreementInForce(eb: AgreementsEb, today: string): Expression<SqlBool> {
+  return eb.and([
+    eb('a.stage', '=', 'signed'),
+    eb.or([eb('a.terminatedOn', 'is', null), eb('a.terminatedOn', '>', today)]),
+    eb.or([eb('a.endsOn', 'is', null), eb('a.endsOn', '>=', today), eb('a.autoRenewal', '=', 1)]),
+  ]);
+}

@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ApiErrorBody, ErrorCode } from '../../../contracts/errors.js';
+import { newId } from '../ids.js';
+import { AppError } from '../errors.js';
+
+function body(code: ErrorCode, message: string, details?: Record<string, unknown>, errorId?: string): ApiErrorBody {
+  return { error: { code, message, ...(details ? { details } : {}), ...(errorId ? { errorId } : {}) } };
+}
+
+// Errors that mean "the database is not reachable right now", on either dialect.
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300', 'SQLITE_BUSY']);
+
+function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return typeof code === 'string' && UNAVAILABLE.has(code);
+}
+
+/** One handler turns every failure into `{ error: { code, message, details? } }`. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      return reply.code(err.status).send(body(err.code, err.message, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        path: [
+          ...(err.validationContext ? [err.validationContext] : []),
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ],
+        message: v.message ?? 'invalid',
+      }));
+      return reply.code(400).send(body('INVALID_INPUT', 'The request is not valid', { issues }));
+    }
+    if (err.statusCode === 429) {
+      return reply.code(429).send(body('RATE_LIMITED', 'Too many requests', { retryAfter: reply.getHeader('retry-after') }));
+    }
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(body('FILE_REJECTED', 'The upload is too large', { reason: 'too_large' }));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
+      return reply.code(err.statusCode).send(body('INVALID_INPUT', err.message, { reason: err.code }));
+    }
+    if (isUnavailable(err)) {
+      request.log.error({ err }, 'dependency unavailable');
+      return reply.code(503).header('retry-after', '5').send(body('SERVICE_UNAVAILABLE', 'Try again shortly'));
+    }
+    const errorId = newId();
+    request.log.error({ err, errorId }, 'unhandled error');
+    return reply.code(500).send(body('INTERNAL', 'Internal error', undefined, errorId));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

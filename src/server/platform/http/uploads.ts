@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+
+/**
+ * Reads the single multipart file field `file` into memory, within `maxBytes`.
+ * @throws AppError INVALID_INPUT when no file is sent, FILE_REJECTED when it is too large
+ */
+export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ fileName: string; mimetype: string; bytes: Buffer }> {
+  if (!request.isMultipart()) {
+    throw new AppError('INVALID_INPUT', 'Send the file as multipart/form-data in the field "file"', { reason: 'not_multipart' });
+  }
+  const part = await request.file({ limits: { fileSize: maxBytes } });
+  if (!part) {
+    throw new AppError('INVALID_INPUT', 'No file was sent', { reason: 'no_file' });
+  }
+  const bytes = await part.toBuffer();
+  if (part.file.truncated) {
+    throw new AppError('FILE_REJECTED', `The file is larger than ${maxBytes} bytes`, { reason: 'too_large', maxBytes });
+  }
+  return { fileName: part.filename || 'upload', mimetype: part.mimetype, bytes };
+}
+
+/** Content-Disposition for a download, with the UTF-8 name (RFC 6266) and an ASCII fallback. */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

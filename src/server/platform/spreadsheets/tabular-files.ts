@@ -1,0 +1,101 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../errors.js';
+
+export type TabularFormat = 'csv' | 'xlsx';
+export type Cells = string[][];
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Decides the format from the bytes, not from the name a client claims. */
+export function sniffTabularFormat(bytes: Buffer): TabularFormat | null {
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    return 'xlsx';
+  }
+  const text = bytes.subarray(0, 4096).toString('utf8');
+  // Text with no NUL and no replacement characters reads as CSV.
+  return text.includes('\u0000') || text.includes('\uFFFD') ? null : 'csv';
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  return String(v);
+}
+
+/**
+ * Reads the first sheet of an XLSX file, or a UTF-8 CSV file (BOM allowed, `,` or `;` separated),
+ * into rows of trimmed strings.
+ * @throws AppError IMPORT_INVALID (unreadable_file) when the bytes are neither
+ */
+export async function readTabularFile(bytes: Buffer): Promise<Cells> {
+  const format = sniffTabularFormat(bytes);
+  const unreadable = () =>
+    new AppError('IMPORT_INVALID', 'The file is neither CSV nor XLSX', {
+      problems: [{ row: 1, column: '', code: 'unreadable_file' }],
+    });
+  if (format === null) {
+    throw unreadable();
+  }
+  try {
+    if (format === 'csv') {
+      const text = bytes.toString('utf8');
+      const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+      const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+      const rows: string[][] = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
+      return rows.map((r) => r.map((c) => c.trim()));
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    if (!sheet) return [];
+    const rows: Cells = [];
+    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) {
+        cells.push(cellText(row.getCell(c)).trim());
+      }
+      rows[rowNumber - 1] = cells;
+    });
+    return Array.from(rows, (r) => r ?? []);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unreadable();
+  }
+}
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR) as a formula; a
+ * leading apostrophe makes it text (OWASP "CSV injection").
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export async function writeTabularFile(format: TabularFormat, header: readonly string[], rows: Cells, sheetName: string) {
+  const safeRows = rows.map((r) => r.map(neutralizeFormula));
+  if (format === 'csv') {
+    // The BOM makes Excel read UTF-8 (Chinese and Arabic names) correctly.
+    return Buffer.from(`\uFEFF${stringify([header as string[], ...safeRows])}`, 'utf8');
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'TVET Bridge';
+  const sheet = wb.addWorksheet(sheetName);
+  sheet.addRow([...header]).font = { bold: true };
+  for (const r of safeRows) sheet.addRow(r);
+  sheet.columns.forEach((col) => {
+    col.width = 22;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const TABULAR_CONTENT_TYPES: Record<TabularFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
