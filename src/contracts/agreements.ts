@@ -15,7 +15,14 @@ export const ZAgreementType = z.enum(AGREEMENT_TYPES);
 export const AGREEMENT_STAGES = ['draft', 'negotiating', 'signed'] as const;
 export const ZAgreementStage = z.enum(AGREEMENT_STAGES);
 
-export const AGREEMENT_STATUSES = ['draft', 'negotiating', 'active', 'expiring', 'expired', 'terminated'] as const;
+export const AGREEMENT_STATUSES = [
+  'draft',
+  'negotiating',
+  'active',
+  'expiring',
+  'expired',
+  'terminated',
+] as const;
 export const ZAgreementStatus = z.enum(AGREEMENT_STATUSES);
 export type AgreementStatus = z.infer<typeof ZAgreementStatus>;
 

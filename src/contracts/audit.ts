@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { ZId, ZPageQuery } from './common.js';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'archive', 'restore', 'sign_in', 'sign_in_failed', 'sign_out', 'import', 'upload'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'archive',
+  'restore',
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'import',
+  'upload',
+] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof ZAuditAction>;
 

@@ -4,7 +4,22 @@ import { ZCountryCode, ZId, ZLocalizedText, ZPageQuery, ZSort, ZVersion } from '
 
 /** IATI 2.03 OrganisationType codelist (non-embedded), the codes a partner can have. */
 export const IATI_ORGANISATION_TYPES = [
-  '10', '11', '15', '21', '22', '23', '24', '30', '40', '60', '70', '71', '72', '73', '80', '90',
+  '10',
+  '11',
+  '15',
+  '21',
+  '22',
+  '23',
+  '24',
+  '30',
+  '40',
+  '60',
+  '70',
+  '71',
+  '72',
+  '73',
+  '80',
+  '90',
 ] as const;
 export const ZOrganisationType = z.enum(IATI_ORGANISATION_TYPES).describe('IATI OrganisationType code');
 
@@ -26,7 +41,12 @@ export const ZContactInput = z.object({
   nameLatin: z.string().trim().min(1).max(200),
   position: z.string().trim().max(200).default(''),
   email: ZEmail.or(z.literal('')).default(''),
-  phone: z.string().trim().max(50).regex(/^[+0-9 ()./-]*$/, 'phone_format').default(''),
+  phone: z
+    .string()
+    .trim()
+    .max(50)
+    .regex(/^[+0-9 ()./-]*$/, 'phone_format')
+    .default(''),
   languages: z.array(ZLanguageSkill).max(10).default([]),
 });
 export type TContactInput = z.infer<typeof ZContactInput>;

@@ -79,7 +79,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'TVET Bridge API', version: '1', description: 'International cooperation for TVET colleges' },
+      info: {
+        title: 'TVET Bridge API',
+        version: '1',
+        description: 'International cooperation for TVET colleges',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tvet_session' },
@@ -114,7 +118,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {
         return reply.type('text/html').sendFile('index.html');
       }
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
+      return reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
     });
     app.get('/', (_req, reply) => reply.type('text/html').sendFile('index.html'));
   }

@@ -16,7 +16,9 @@ async function main() {
     logger: { level: config.logLevel },
     webRoot: path.join(root, 'dist/web'),
   });
-  for (const line of migrated) app.log.info(line);
+  for (const line of migrated) {
+    app.log.info(line);
+  }
 
   if (config.seedDemo) {
     const seeded = await seedDemoWorkspace(deps);

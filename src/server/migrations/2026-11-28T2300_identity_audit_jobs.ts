@@ -33,7 +33,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('memberships')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('organization_id', 'text', (c) =>
+      c.notNull().references('organizations.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('role', 'text', (c) =>
       c
@@ -55,7 +57,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('organization_id', 'text', (c) =>
+      c.notNull().references('organizations.id').onDelete('cascade'),
+    )
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
@@ -93,7 +97,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_id', 'text')
     .addColumn('ip', 'text')
     .execute();
-  await db.schema.createIndex('audit_org_at_idx').on('audit_log').columns(['organization_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_org_at_idx')
+    .on('audit_log')
+    .columns(['organization_id', 'at'])
+    .execute();
   await db.schema
     .createIndex('audit_entity_idx')
     .on('audit_log')
@@ -114,7 +122,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
     .execute();
-  await db.schema.createIndex('outbox_org_idx').on('outbox').columns(['organization_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('outbox_org_idx')
+    .on('outbox')
+    .columns(['organization_id', 'created_at'])
+    .execute();
 
   // One row per (job, period): the unique key makes a daily job run once even with several servers.
   await db.schema
@@ -131,7 +143,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['job_runs', 'outbox', 'audit_log', 'auth_tokens', 'sessions', 'memberships', 'users', 'organizations']) {
+  for (const table of [
+    'job_runs',
+    'outbox',
+    'audit_log',
+    'auth_tokens',
+    'sessions',
+    'memberships',
+    'users',
+    'organizations',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

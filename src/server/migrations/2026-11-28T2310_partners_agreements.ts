@@ -25,8 +25,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('partners_org_name_idx').on('partners').columns(['organization_id', 'name_sort']).execute();
-  await db.schema.createIndex('partners_org_country_idx').on('partners').columns(['organization_id', 'country']).execute();
+  await db.schema
+    .createIndex('partners_org_name_idx')
+    .on('partners')
+    .columns(['organization_id', 'name_sort'])
+    .execute();
+  await db.schema
+    .createIndex('partners_org_country_idx')
+    .on('partners')
+    .columns(['organization_id', 'country'])
+    .execute();
 
   await db.schema
     .createTable('partner_identifiers')
@@ -38,7 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value_norm', 'text', (c) => c.notNull())
     .addUniqueConstraint('partner_identifiers_uq', ['organization_id', 'scheme', 'value_norm'])
     .execute();
-  await db.schema.createIndex('partner_identifiers_partner_idx').on('partner_identifiers').column('partner_id').execute();
+  await db.schema
+    .createIndex('partner_identifiers_partner_idx')
+    .on('partner_identifiers')
+    .column('partner_id')
+    .execute();
 
   await db.schema
     .createTable('partner_tags')
@@ -47,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tag', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('partner_tags_pk', ['partner_id', 'tag'])
     .execute();
-  await db.schema.createIndex('partner_tags_org_tag_idx').on('partner_tags').columns(['organization_id', 'tag']).execute();
+  await db.schema
+    .createIndex('partner_tags_org_tag_idx')
+    .on('partner_tags')
+    .columns(['organization_id', 'tag'])
+    .execute();
 
   await db.schema
     .createTable('partner_networks')
@@ -56,7 +72,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('network_id', 'text', (c) => c.notNull().references('partners.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('partner_networks_pk', ['partner_id', 'network_id'])
     .execute();
-  await db.schema.createIndex('partner_networks_network_idx').on('partner_networks').column('network_id').execute();
+  await db.schema
+    .createIndex('partner_networks_network_idx')
+    .on('partner_networks')
+    .column('network_id')
+    .execute();
 
   await db.schema
     .createTable('partner_contacts')
@@ -71,7 +91,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('languages_json', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('partner_contacts_partner_idx').on('partner_contacts').column('partner_id').execute();
+  await db.schema
+    .createIndex('partner_contacts_partner_idx')
+    .on('partner_contacts')
+    .column('partner_id')
+    .execute();
 
   await db.schema
     .createTable('agreements')
@@ -105,7 +129,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('agreements_org_end_idx').on('agreements').columns(['organization_id', 'ends_on']).execute();
+  await db.schema
+    .createIndex('agreements_org_end_idx')
+    .on('agreements')
+    .columns(['organization_id', 'ends_on'])
+    .execute();
 
   await db.schema
     .createTable('agreement_parties')
@@ -114,7 +142,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('partner_id', 'text', (c) => c.notNull().references('partners.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('agreement_parties_pk', ['agreement_id', 'partner_id'])
     .execute();
-  await db.schema.createIndex('agreement_parties_partner_idx').on('agreement_parties').column('partner_id').execute();
+  await db.schema
+    .createIndex('agreement_parties_partner_idx')
+    .on('agreement_parties')
+    .column('partner_id')
+    .execute();
 
   await db.schema
     .createTable('agreement_documents')
@@ -130,7 +162,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('uploaded_at', 'text', (c) => c.notNull())
     .addColumn('deleted_at', 'text')
     .execute();
-  await db.schema.createIndex('agreement_documents_agreement_idx').on('agreement_documents').column('agreement_id').execute();
+  await db.schema
+    .createIndex('agreement_documents_agreement_idx')
+    .on('agreement_documents')
+    .column('agreement_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -7,7 +7,10 @@ import { createLocalFileStore } from './files/file-store.js';
 import { createMailer } from './mail/mailer.js';
 
 /** Opens the database, applies pending migrations and wires the I/O adapters. */
-export async function createDeps(config: AppConfig, clock: Clock = systemClock): Promise<{ deps: Deps; handle: DbHandle; migrated: string[] }> {
+export async function createDeps(
+  config: AppConfig,
+  clock: Clock = systemClock,
+): Promise<{ deps: Deps; handle: DbHandle; migrated: string[] }> {
   const handle = createDb(config.databaseUrl);
   const migrated = await migrateToLatest(handle.db);
   const deps: Deps = {

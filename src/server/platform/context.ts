@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Permission, Role } from '../../contracts/roles.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
-import type { Database } from './db/database.js';
 import type { Dialect } from './db/create-db.js';
+import type { Database } from './db/database.js';
 import type { FileStore } from './files/file-store.js';
 import type { Mailer } from './mail/mailer.js';
 

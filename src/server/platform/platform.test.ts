@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, signedInAs } from '../test/test-app.js';
+import { migrations } from '../migrations/index.js';
+import { createTestApp, signedInAs, type TestApp } from '../test/test-app.js';
 import { createTestDatabase } from '../test/test-db.js';
 import { migrateDown, migrateToLatest, migrateToNone } from './db/migrate.js';
-import { migrations } from '../migrations/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,7 +19,19 @@ describe('migrations', () => {
     try {
       const names = Object.keys(migrations);
       expect(await migrateToLatest(handle.db)).toEqual(names.map((n) => `applied ${n}`));
-      await handle.db.insertInto('organizations').values({ id: 'o1', name: 'x', shortName: '', country: 'CN', timeZone: 'UTC', iatiOrgId: null, createdAt: 'a', updatedAt: 'a' }).execute();
+      await handle.db
+        .insertInto('organizations')
+        .values({
+          id: 'o1',
+          name: 'x',
+          shortName: '',
+          country: 'CN',
+          timeZone: 'UTC',
+          iatiOrgId: null,
+          createdAt: 'a',
+          updatedAt: 'a',
+        })
+        .execute();
       expect(await migrateDown(handle.db)).toEqual([`reverted ${names.at(-1)}`]);
       expect(await migrateToNone(handle.db)).toHaveLength(names.length - 1);
       await expect(sql`select * from organizations`.execute(handle.db)).rejects.toThrow();
@@ -43,9 +55,22 @@ describe('HTTP platform', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/partners', '/api/v1/agreements/{id}', '/api/v1/auth/sign-in']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/partners', '/api/v1/agreements/{id}', '/api/v1/auth/sign-in']),
+    );
     const partnerQuery = doc.paths['/api/v1/partners'].get.parameters.map((p: { name: string }) => p.name);
-    expect(partnerQuery).toEqual(expect.arrayContaining(['q', 'country', 'type', 'tag', 'hasActiveAgreement', 'sort', 'page', 'pageSize']));
+    expect(partnerQuery).toEqual(
+      expect.arrayContaining([
+        'q',
+        'country',
+        'type',
+        'tag',
+        'hasActiveAgreement',
+        'sort',
+        'page',
+        'pageSize',
+      ]),
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
@@ -54,7 +79,9 @@ describe('HTTP platform', () => {
     const missing = await client.get('/api/v1/nothing-here');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('NOT_FOUND');
-    const malformed = await client.request('POST', '/api/v1/partners', '{"names": ', { 'content-type': 'application/json' });
+    const malformed = await client.request('POST', '/api/v1/partners', '{"names": ', {
+      'content-type': 'application/json',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('INVALID_INPUT');
     const guessed = await client.get('/api/v1/partners/00000000-0000-7000-8000-000000000000');

@@ -23,7 +23,10 @@ export function buildPartner(overrides: Partial<TPartnerInput> = {}): TPartnerIn
 }
 
 /** A valid agreement create body for the given partners. */
-export function buildAgreement(partnerIds: string[], overrides: Partial<TAgreementInput> = {}): TAgreementInput {
+export function buildAgreement(
+  partnerIds: string[],
+  overrides: Partial<TAgreementInput> = {},
+): TAgreementInput {
   n++;
   return {
     type: 'mou',

@@ -66,18 +66,40 @@ export async function createOrganization(deps: Deps, name = 'Test College', time
   const now = deps.clock.now().toISOString();
   await deps.db
     .insertInto('organizations')
-    .values({ id, name, shortName: '', country: 'CN', timeZone, iatiOrgId: null, createdAt: now, updatedAt: now })
+    .values({
+      id,
+      name,
+      shortName: '',
+      country: 'CN',
+      timeZone,
+      iatiOrgId: null,
+      createdAt: now,
+      updatedAt: now,
+    })
     .execute();
   return id;
 }
 
 /** Creates a user with an active membership of `role` in the organization. */
-export async function createMember(deps: Deps, organizationId: string, role: Role, email = `${role}-${newId().slice(-8)}@test.example`) {
+export async function createMember(
+  deps: Deps,
+  organizationId: string,
+  role: Role,
+  email = `${role}-${newId().slice(-8)}@test.example`,
+) {
   const now = deps.clock.now().toISOString();
   const userId = newId();
   await deps.db
     .insertInto('users')
-    .values({ id: userId, email, displayName: role, passwordHash: await passwordHash(), locale: 'en', createdAt: now, updatedAt: now })
+    .values({
+      id: userId,
+      email,
+      displayName: role,
+      passwordHash: await passwordHash(),
+      locale: 'en',
+      createdAt: now,
+      updatedAt: now,
+    })
     .execute();
   await deps.db
     .insertInto('memberships')
@@ -97,7 +119,12 @@ export class Client {
     readonly userId: string,
   ) {}
 
-  request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     return this.app.inject({
       method,
       url,
@@ -135,7 +162,10 @@ export class Client {
       method: 'POST',
       url,
       cookies: this.cookies,
-      headers: { 'x-csrf-token': this.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        'x-csrf-token': this.csrfToken,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
       payload,
     });
   }
@@ -148,7 +178,12 @@ export async function signIn(app: FastifyInstance, email: string, password = TES
   // per-address sign-in rate limit is exercised only by the test that means to.
   signInCount++;
   const remoteAddress = `10.${(signInCount >> 16) & 255}.${(signInCount >> 8) & 255}.${signInCount & 255}`;
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password }, remoteAddress });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email, password },
+    remoteAddress,
+  });
   if (res.statusCode !== 200) {
     throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   }

@@ -12,7 +12,11 @@ export function testDialect(): TestDialect {
  * A fresh, empty database for one test file: in-memory SQLite, or a new PostgreSQL database
  * on the server named by TEST_PG_URL (dropped again by `drop`).
  */
-export async function createTestDatabase(): Promise<{ handle: DbHandle; url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  handle: DbHandle;
+  url: string;
+  drop: () => Promise<void>;
+}> {
   if (testDialect() === 'sqlite') {
     const handle = createDb('sqlite::memory:');
     return { handle, url: 'sqlite::memory:', drop: () => handle.close() };

@@ -17,8 +17,8 @@ export function looksLikePdf(bytes: Buffer): boolean {
 /** Keeps a file name displayable and harmless in a Content-Disposition header. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'document.pdf';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200).trim();
+  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('');
+  const cleaned = printable.slice(0, 200).trim();
   return cleaned || 'document.pdf';
 }
 
@@ -28,17 +28,27 @@ function cleanFileName(name: string): string {
  * (never a row pointing at nothing), and the file is removed again when the row fails.
  * @throws FILE_REJECTED, NOT_FOUND
  */
-export async function uploadAgreementDocument(ctx: ServiceContext, agreementId: string, file: { fileName: string; bytes: Buffer }) {
+export async function uploadAgreementDocument(
+  ctx: ServiceContext,
+  agreementId: string,
+  file: { fileName: string; bytes: Buffer },
+) {
   requirePermission(ctx, Permission.AgreementWrite);
   const agreement = await repo.getAgreement(ctx.deps.db, ctx.actor.organizationId, agreementId);
   if (!agreement) {
     throw notFound('Agreement');
   }
   if (file.bytes.length === 0 || file.bytes.length > AGREEMENT_DOCUMENT_MAX_BYTES) {
-    throw new AppError('FILE_REJECTED', 'The file is empty or too large', { reason: 'size', maxBytes: AGREEMENT_DOCUMENT_MAX_BYTES });
+    throw new AppError('FILE_REJECTED', 'The file is empty or too large', {
+      reason: 'size',
+      maxBytes: AGREEMENT_DOCUMENT_MAX_BYTES,
+    });
   }
   if (!looksLikePdf(file.bytes)) {
-    throw new AppError('FILE_REJECTED', 'Only PDF documents are accepted', { reason: 'type', accepted: ['application/pdf'] });
+    throw new AppError('FILE_REJECTED', 'Only PDF documents are accepted', {
+      reason: 'type',
+      accepted: ['application/pdf'],
+    });
   }
   const stored = await ctx.deps.files.put(file.bytes);
   try {
@@ -65,7 +75,12 @@ export async function uploadAgreementDocument(ctx: ServiceContext, agreementId: 
         sha256: doc.sha256,
         uploadedAt: doc.uploadedAt,
       };
-      await recordAudit(trx, ctx, { action: 'upload', entityType: 'agreement_document', entityId: doc.id, after: { agreementId, ...presented } });
+      await recordAudit(trx, ctx, {
+        action: 'upload',
+        entityType: 'agreement_document',
+        entityId: doc.id,
+        after: { agreementId, ...presented },
+      });
       return presented;
     });
   } catch (err) {
@@ -80,7 +95,11 @@ export async function readAgreementDocument(ctx: ServiceContext, agreementId: st
   if (!doc) {
     throw notFound('Document');
   }
-  return { fileName: doc.fileName, contentType: doc.contentType, bytes: await ctx.deps.files.get(doc.storageKey) };
+  return {
+    fileName: doc.fileName,
+    contentType: doc.contentType,
+    bytes: await ctx.deps.files.get(doc.storageKey),
+  };
 }
 
 /** Removes a document from the agreement; the bytes stay on disk so the audit trail can point at them. */

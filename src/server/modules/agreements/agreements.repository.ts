@@ -1,7 +1,11 @@
-import type { AgreementStatus, TAgreementInput, TFindAgreementsQuery } from '../../../contracts/agreements.js';
+import type {
+  AgreementStatus,
+  TAgreementInput,
+  TFindAgreementsQuery,
+} from '../../../contracts/agreements.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { containsInsensitive, fromBool, toJson } from '../../platform/db/sql-helpers.js';
-import { agreementInForce } from './agreements.sql.js';
+import { type AgreementsEb, agreementInForce, agreementNotTerminated } from './agreements.sql.js';
 
 export type AgreementFilters = Pick<TFindAgreementsQuery, 'q' | 'partnerId' | 'type'> & {
   /** Narrows in SQL to rows that can have this status; the exact status is derived afterwards. */
@@ -13,13 +17,20 @@ export type AgreementFilters = Pick<TFindAgreementsQuery, 'q' | 'partnerId' | 't
  * Agreements of the organization matching the filters. For a status the SQL is a superset
  * (active and expiring share "in force"); the service derives each status with the domain rule.
  */
-export async function listAgreements(db: Executor, organizationId: string, f: AgreementFilters, today: string) {
+export async function listAgreements(
+  db: Executor,
+  organizationId: string,
+  f: AgreementFilters,
+  today: string,
+) {
   let q = db.selectFrom('agreements as a').selectAll('a').where('a.organizationId', '=', organizationId);
   if (f.q) {
     const needle = f.q;
     q = q.where((eb) => containsInsensitive(eb.ref('a.searchText'), needle));
   }
-  if (f.type) q = q.where('a.type', '=', f.type);
+  if (f.type) {
+    q = q.where('a.type', '=', f.type);
+  }
   if (f.partnerId) {
     const partnerId = f.partnerId;
     q = q.where((eb) =>
@@ -32,7 +43,7 @@ export async function listAgreements(db: Executor, organizationId: string, f: Ag
       ),
     );
   }
-  const notTerminated = (eb: any) => eb.or([eb('a.terminatedOn', 'is', null), eb('a.terminatedOn', '>', today)]);
+  const notTerminated = (eb: AgreementsEb) => agreementNotTerminated(eb, today);
   if (f.inForceOnly || f.status === 'active' || f.status === 'expiring') {
     q = q.where((eb) => agreementInForce(eb as never, today));
   } else if (f.status === 'terminated') {
@@ -41,7 +52,11 @@ export async function listAgreements(db: Executor, organizationId: string, f: Ag
     const stage = f.status;
     q = q.where('a.stage', '=', stage).where(notTerminated);
   } else if (f.status === 'expired') {
-    q = q.where('a.stage', '=', 'signed').where('a.autoRenewal', '=', 0).where('a.endsOn', '<', today).where(notTerminated);
+    q = q
+      .where('a.stage', '=', 'signed')
+      .where('a.autoRenewal', '=', 0)
+      .where('a.endsOn', '<', today)
+      .where(notTerminated);
   }
   return q.execute();
 }
@@ -56,7 +71,9 @@ export async function getAgreement(db: Executor, organizationId: string, id: str
 }
 
 export async function partiesOf(db: Executor, organizationId: string, agreementIds: readonly string[]) {
-  if (agreementIds.length === 0) return [];
+  if (agreementIds.length === 0) {
+    return [];
+  }
   return db
     .selectFrom('agreementParties as ap')
     .innerJoin('partners as p', 'p.id', 'ap.partnerId')
@@ -68,7 +85,9 @@ export async function partiesOf(db: Executor, organizationId: string, agreementI
 }
 
 export async function documentsOf(db: Executor, organizationId: string, agreementIds: readonly string[]) {
-  if (agreementIds.length === 0) return [];
+  if (agreementIds.length === 0) {
+    return [];
+  }
   return db
     .selectFrom('agreementDocuments')
     .selectAll()
@@ -79,7 +98,12 @@ export async function documentsOf(db: Executor, organizationId: string, agreemen
     .execute();
 }
 
-export async function getDocument(db: Executor, organizationId: string, agreementId: string, documentId: string) {
+export async function getDocument(
+  db: Executor,
+  organizationId: string,
+  agreementId: string,
+  documentId: string,
+) {
   return db
     .selectFrom('agreementDocuments')
     .selectAll()
@@ -106,12 +130,23 @@ export function agreementColumns(input: TAgreementInput) {
     expiringWindowDays: input.expiringWindowDays,
     signatoriesJson: toJson(input.signatories),
     notes: input.notes,
-    searchText: [...Object.values(title), input.scope, ...input.signatories.map((s) => s.name)].join(' \u0001 ').toLowerCase(),
+    searchText: [...Object.values(title), input.scope, ...input.signatories.map((s) => s.name)]
+      .join(' \u0001 ')
+      .toLowerCase(),
   };
 }
 
-export async function replaceParties(trx: Executor, organizationId: string, agreementId: string, partnerIds: readonly string[]) {
-  await trx.deleteFrom('agreementParties').where('agreementId', '=', agreementId).where('organizationId', '=', organizationId).execute();
+export async function replaceParties(
+  trx: Executor,
+  organizationId: string,
+  agreementId: string,
+  partnerIds: readonly string[],
+) {
+  await trx
+    .deleteFrom('agreementParties')
+    .where('agreementId', '=', agreementId)
+    .where('organizationId', '=', organizationId)
+    .execute();
   const unique = [...new Set(partnerIds)];
   if (unique.length > 0) {
     await trx

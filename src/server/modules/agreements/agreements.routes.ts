@@ -40,8 +40,10 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
     async (req) => agreements.findExpiringAgreements(ctxOf(req), req.query.days),
   );
 
-  r.get('/agreements/:id', { schema: { tags, params: ZIdParams, response: { 200: ZAgreementSchema } } }, async (req) =>
-    agreements.getAgreement(ctxOf(req), req.params.id),
+  r.get(
+    '/agreements/:id',
+    { schema: { tags, params: ZIdParams, response: { 200: ZAgreementSchema } } },
+    async (req) => agreements.getAgreement(ctxOf(req), req.params.id),
   );
 
   r.post(
@@ -52,19 +54,40 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
 
   r.put(
     '/agreements/:id',
-    { schema: { tags, params: ZIdParams, body: ZUpdateAgreementRequestSchema, response: { 200: ZAgreementSchema } } },
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZUpdateAgreementRequestSchema,
+        response: { 200: ZAgreementSchema },
+      },
+    },
     async (req) => agreements.updateAgreement(ctxOf(req), req.params.id, req.body),
   );
 
   r.post(
     '/agreements/:id/terminate',
-    { schema: { tags, params: ZIdParams, body: ZTerminateAgreementRequestSchema, response: { 200: ZAgreementSchema } } },
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZTerminateAgreementRequestSchema,
+        response: { 200: ZAgreementSchema },
+      },
+    },
     async (req) => agreements.terminateAgreement(ctxOf(req), req.params.id, req.body),
   );
 
   r.post(
     '/agreements/:id/documents',
-    { schema: { tags, params: ZIdParams, consumes: ['multipart/form-data'], response: { 201: ZAgreementDocumentSchema } } },
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: ZAgreementDocumentSchema },
+      },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const file = await readUpload(req, AGREEMENT_DOCUMENT_MAX_BYTES);
@@ -81,8 +104,12 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
       .send(doc.bytes);
   });
 
-  r.delete('/agreements/:id/documents/:docId', { schema: { tags, params: ZDocParams, response: { 200: ZOk } } }, async (req) => {
-    await documents.deleteAgreementDocument(ctxOf(req), req.params.id, req.params.docId);
-    return { ok: true as const };
-  });
+  r.delete(
+    '/agreements/:id/documents/:docId',
+    { schema: { tags, params: ZDocParams, response: { 200: ZOk } } },
+    async (req) => {
+      await documents.deleteAgreementDocument(ctxOf(req), req.params.id, req.params.docId);
+      return { ok: true as const };
+    },
+  );
 }

@@ -13,11 +13,19 @@ import * as repo from './agreements.repository.js';
 import type { AgreementRow } from './agreements.tables.js';
 
 function abilitiesFor(ctx: ServiceContext): TAgreement['abilities'] {
-  return { update: can(ctx, Permission.AgreementWrite), readDocuments: can(ctx, Permission.AgreementDocumentRead) };
+  return {
+    update: can(ctx, Permission.AgreementWrite),
+    readDocuments: can(ctx, Permission.AgreementDocumentRead),
+  };
 }
 
 /** Presents rows with their parties and documents, loaded in two queries for the whole batch. */
-async function presentMany(ctx: ServiceContext, db: Executor, rows: AgreementRow[], today: string): Promise<TAgreement[]> {
+async function presentMany(
+  ctx: ServiceContext,
+  db: Executor,
+  rows: AgreementRow[],
+  today: string,
+): Promise<TAgreement[]> {
   const ids = rows.map((r) => r.id);
   const [parties, documents] = await Promise.all([
     repo.partiesOf(db, ctx.actor.organizationId, ids),
@@ -53,9 +61,15 @@ function sortAgreements(list: TAgreement[], sort: string): TAgreement[] {
   return [...list].sort((x, y) => {
     const a = value(x);
     const b = value(y);
-    if (a === b) return x.id < y.id ? -1 : 1;
-    if (a === null) return 1;
-    if (b === null) return -1;
+    if (a === b) {
+      return x.id < y.id ? -1 : 1;
+    }
+    if (a === null) {
+      return 1;
+    }
+    if (b === null) {
+      return -1;
+    }
     return (a < b ? -1 : 1) * (desc ? -1 : 1);
   });
 }
@@ -71,23 +85,41 @@ export async function findAgreements(ctx: ServiceContext, q: TFindAgreementsQuer
   const rows = await repo.listAgreements(
     ctx.deps.db,
     ctx.actor.organizationId,
-    { q: q.q, partnerId: q.partnerId, type: q.type, status: q.status, inForceOnly: q.expiringWithinDays !== undefined },
+    {
+      q: q.q,
+      partnerId: q.partnerId,
+      type: q.type,
+      status: q.status,
+      inForceOnly: q.expiringWithinDays !== undefined,
+    },
     today,
   );
   let list = await presentMany(ctx, ctx.deps.db, rows, today);
-  if (q.status) list = list.filter((a) => a.status === q.status);
+  if (q.status) {
+    list = list.filter((a) => a.status === q.status);
+  }
   if (q.expiringWithinDays !== undefined) {
     const within = q.expiringWithinDays;
     list = list.filter((a) => a.daysToEnd !== null && a.daysToEnd <= within);
   }
   const sorted = sortAgreements(list, q.sort);
   const start = (q.page - 1) * q.pageSize;
-  return { data: sorted.slice(start, start + q.pageSize), page: q.page, pageSize: q.pageSize, total: sorted.length };
+  return {
+    data: sorted.slice(start, start + q.pageSize),
+    page: q.page,
+    pageSize: q.pageSize,
+    total: sorted.length,
+  };
 }
 
 /** In-force agreements whose effective end is within `days`, soonest first. */
 export async function findExpiringAgreements(ctx: ServiceContext, days: number) {
-  const page = await findAgreements(ctx, { expiringWithinDays: days, sort: 'endsOn', page: 1, pageSize: 200 });
+  const page = await findAgreements(ctx, {
+    expiringWithinDays: days,
+    sort: 'endsOn',
+    page: 1,
+    pageSize: 200,
+  });
   return { data: page.data };
 }
 
@@ -112,7 +144,9 @@ async function checkPartners(ctx: ServiceContext, trx: Executor, partnerIds: rea
   const known = await existingPartnerIds(trx, ctx.actor.organizationId, partnerIds);
   const bad = partnerIds.findIndex((id) => !known.has(id));
   if (bad >= 0) {
-    throw new AppError('INVALID_INPUT', 'Unknown partner', { issues: [{ path: ['partnerIds', String(bad)], message: 'unknown_partner' }] });
+    throw new AppError('INVALID_INPUT', 'Unknown partner', {
+      issues: [{ path: ['partnerIds', String(bad)], message: 'unknown_partner' }],
+    });
   }
 }
 
@@ -139,16 +173,32 @@ export async function createAgreement(ctx: ServiceContext, input: TAgreementInpu
       .execute();
     await repo.replaceParties(trx, ctx.actor.organizationId, id, input.partnerIds);
     const created = await loadAgreement(ctx, trx, id);
-    await recordAudit(trx, ctx, { action: 'create', entityType: 'agreement', entityId: id, after: snapshot(created) });
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entityType: 'agreement',
+      entityId: id,
+      after: snapshot(created),
+    });
     return created;
   });
 }
 
 /** Compare-and-set on `version`: of two concurrent edits the second gets 409. */
-async function writeVersioned(ctx: ServiceContext, trx: Executor, id: string, version: number, set: Record<string, unknown>) {
+async function writeVersioned(
+  ctx: ServiceContext,
+  trx: Executor,
+  id: string,
+  version: number,
+  set: Record<string, unknown>,
+) {
   const r = await trx
     .updateTable('agreements')
-    .set({ ...set, updatedAt: ctx.deps.clock.now().toISOString(), updatedBy: ctx.actor.userId, version: version + 1 })
+    .set({
+      ...set,
+      updatedAt: ctx.deps.clock.now().toISOString(),
+      updatedBy: ctx.actor.userId,
+      version: version + 1,
+    })
     .where('id', '=', id)
     .where('organizationId', '=', ctx.actor.organizationId)
     .where('version', '=', version)
@@ -184,7 +234,11 @@ async function mutate(
   });
 }
 
-export async function updateAgreement(ctx: ServiceContext, id: string, input: { version: number; data: TAgreementInput }) {
+export async function updateAgreement(
+  ctx: ServiceContext,
+  id: string,
+  input: { version: number; data: TAgreementInput },
+) {
   requirePermission(ctx, Permission.AgreementWrite);
   return mutate(
     ctx,
@@ -215,7 +269,9 @@ export async function terminateAgreement(
     input.version,
     async (_trx, before) => {
       if (before.stage !== 'signed' || before.status === 'terminated') {
-        throw new AppError('INVALID_STATE', 'Only a signed agreement in force can be terminated', { status: before.status });
+        throw new AppError('INVALID_STATE', 'Only a signed agreement in force can be terminated', {
+          status: before.status,
+        });
       }
       return { terminatedOn: input.terminatedOn, terminationReason: input.reason };
     },

@@ -1,7 +1,7 @@
-import { type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../platform/db/database.js';
 
-type AgreementsEb = ExpressionBuilder<Database & { a: Database['agreements'] }, 'a'>;
+export type AgreementsEb = ExpressionBuilder<Database & { a: Database['agreements'] }, 'a'>;
 
 /**
  * "In force" in SQL: status active or expiring as `deriveAgreementStatus` decides it
@@ -11,7 +11,12 @@ type AgreementsEb = ExpressionBuilder<Database & { a: Database['agreements'] }, 
 export function agreementInForce(eb: AgreementsEb, today: string): Expression<SqlBool> {
   return eb.and([
     eb('a.stage', '=', 'signed'),
-    eb.or([eb('a.terminatedOn', 'is', null), eb('a.terminatedOn', '>', today)]),
+    agreementNotTerminated(eb, today),
     eb.or([eb('a.endsOn', 'is', null), eb('a.endsOn', '>=', today), eb('a.autoRenewal', '=', 1)]),
   ]);
+}
+
+/** Not terminated by `today` (a termination dated in the future has not happened yet). */
+export function agreementNotTerminated(eb: AgreementsEb, today: string): Expression<SqlBool> {
+  return eb.or([eb('a.terminatedOn', 'is', null), eb('a.terminatedOn', '>', today)]);
 }

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deriveAgreementStatus } from '../../../domain/agreements/agreement-status.js';
 import { addDays } from '../../../domain/dates/calendar-date.js';
-import { sendAgreementReminders } from './agreement-reminders.job.js';
 import { buildAgreement, buildPartner } from '../../test/factories.js';
-import { type Client, type TestApp, createTestApp, signIn, signedInAs } from '../../test/test-app.js';
+import { type Client, createTestApp, signedInAs, signIn, type TestApp } from '../../test/test-app.js';
+import { sendAgreementReminders } from './agreement-reminders.job.js';
 
 // The test clock stands at 2026-03-15T04:00Z, which is 2026-03-15 in Asia/Shanghai.
 const TODAY = '2026-03-15';
@@ -39,12 +39,16 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe('agreements: status derived from stage and dates', () => {
   it('derives every status', async () => {
-    const draft = await create(buildAgreement([partnerId], { stage: 'draft', signedOn: null, startsOn: null, endsOn: null }));
+    const draft = await create(
+      buildAgreement([partnerId], { stage: 'draft', signedOn: null, startsOn: null, endsOn: null }),
+    );
     const negotiating = await create(buildAgreement([partnerId], { stage: 'negotiating', signedOn: null }));
     const active = await create(buildAgreement([partnerId], { endsOn: addDays(TODAY, 91) }));
     const expiring = await create(buildAgreement([partnerId], { endsOn: addDays(TODAY, 90) }));
     const expired = await create(buildAgreement([partnerId], { endsOn: addDays(TODAY, -1) }));
-    const renewing = await create(buildAgreement([partnerId], { endsOn: '2025-06-30', autoRenewal: true, renewalMonths: 12 }));
+    const renewing = await create(
+      buildAgreement([partnerId], { endsOn: '2025-06-30', autoRenewal: true, renewalMonths: 12 }),
+    );
     expect(draft.status).toBe('draft');
     expect(negotiating.status).toBe('negotiating');
     expect(active).toMatchObject({ status: 'active', daysToEnd: 91 });
@@ -71,14 +75,30 @@ describe('agreements: status derived from stage and dates', () => {
 
   it('terminates a signed agreement with a reason, and refuses to terminate a draft', async () => {
     const a = await create();
-    const res = await coordinator.post(`/api/v1/agreements/${a.id}/terminate`, { version: 1, terminatedOn: TODAY, reason: 'Partner closed the programme' });
+    const res = await coordinator.post(`/api/v1/agreements/${a.id}/terminate`, {
+      version: 1,
+      terminatedOn: TODAY,
+      reason: 'Partner closed the programme',
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'terminated', terminationReason: 'Partner closed the programme', version: 2 });
+    expect(res.json()).toMatchObject({
+      status: 'terminated',
+      terminationReason: 'Partner closed the programme',
+      version: 2,
+    });
     const draft = await create(buildAgreement([partnerId], { stage: 'draft', signedOn: null }));
-    const bad = await coordinator.post(`/api/v1/agreements/${draft.id}/terminate`, { version: 1, terminatedOn: TODAY, reason: 'x' });
+    const bad = await coordinator.post(`/api/v1/agreements/${draft.id}/terminate`, {
+      version: 1,
+      terminatedOn: TODAY,
+      reason: 'x',
+    });
     expect(bad.statusCode).toBe(409);
     expect(bad.json().error.code).toBe('INVALID_STATE');
-    const noReason = await coordinator.post(`/api/v1/agreements/${a.id}/terminate`, { version: 2, terminatedOn: TODAY, reason: '' });
+    const noReason = await coordinator.post(`/api/v1/agreements/${a.id}/terminate`, {
+      version: 2,
+      terminatedOn: TODAY,
+      reason: '',
+    });
     expect(noReason.json().error.details.issues[0].message).toBe('reason_required');
   });
 
@@ -91,12 +111,21 @@ describe('agreements: status derived from stage and dates', () => {
       buildAgreement([pid], { endsOn: addDays(TODAY, 10) }),
       buildAgreement([pid], { endsOn: TODAY }),
       buildAgreement([pid], { endsOn: addDays(TODAY, -1) }),
-      buildAgreement([pid], { startsOn: '2023-01-31', endsOn: '2024-01-31', autoRenewal: true, renewalMonths: 1 }),
+      buildAgreement([pid], {
+        startsOn: '2023-01-31',
+        endsOn: '2024-01-31',
+        autoRenewal: true,
+        renewalMonths: 1,
+      }),
       buildAgreement([pid], { endsOn: null }),
     ];
-    for (const c of cases) expect((await client.post('/api/v1/agreements', c)).statusCode).toBe(201);
+    for (const c of cases) {
+      expect((await client.post('/api/v1/agreements', c)).statusCode).toBe(201);
+    }
     const all = (await client.get('/api/v1/agreements?pageSize=100')).json().data;
-    const inForce = all.filter((a: { status: string }) => a.status === 'active' || a.status === 'expiring').length;
+    const inForce = all.filter(
+      (a: { status: string }) => a.status === 'active' || a.status === 'expiring',
+    ).length;
     const partner = (await client.get(`/api/v1/partners/${pid}`)).json();
     expect(partner.activeAgreements).toBe(inForce);
     expect(inForce).toBe(5);
@@ -105,7 +134,10 @@ describe('agreements: status derived from stage and dates', () => {
 
 describe('agreements: validation, versions, tenancy', () => {
   it('explains invalid dates and missing fields', async () => {
-    const res = await coordinator.post('/api/v1/agreements', buildAgreement([partnerId], { startsOn: '2026-05-01', endsOn: '2026-04-01', signedOn: null }));
+    const res = await coordinator.post(
+      '/api/v1/agreements',
+      buildAgreement([partnerId], { startsOn: '2026-05-01', endsOn: '2026-04-01', signedOn: null }),
+    );
     expect(res.statusCode).toBe(400);
     const messages = res.json().error.details.issues.map((i: { message: string }) => i.message);
     expect(messages).toEqual(expect.arrayContaining(['end_before_start', 'signed_date_required']));
@@ -115,8 +147,14 @@ describe('agreements: validation, versions, tenancy', () => {
 
   it('answers 409 to a stale version and keeps the first edit', async () => {
     const a = await create();
-    const first = await coordinator.put(`/api/v1/agreements/${a.id}`, { version: 1, data: buildAgreement([partnerId], { notes: 'first' }) });
-    const second = await coordinator.put(`/api/v1/agreements/${a.id}`, { version: 1, data: buildAgreement([partnerId], { notes: 'second' }) });
+    const first = await coordinator.put(`/api/v1/agreements/${a.id}`, {
+      version: 1,
+      data: buildAgreement([partnerId], { notes: 'first' }),
+    });
+    const second = await coordinator.put(`/api/v1/agreements/${a.id}`, {
+      version: 1,
+      data: buildAgreement([partnerId], { notes: 'second' }),
+    });
     expect(first.statusCode).toBe(200);
     expect(second.statusCode).toBe(409);
     expect((await coordinator.get(`/api/v1/agreements/${a.id}`)).json().notes).toBe('first');
@@ -126,8 +164,23 @@ describe('agreements: validation, versions, tenancy', () => {
     const a = await create();
     const other = await signedInAs(t, 'coordinator');
     expect((await other.client.get(`/api/v1/agreements/${a.id}`)).statusCode).toBe(404);
-    expect((await other.client.put(`/api/v1/agreements/${a.id}`, { version: 1, data: buildAgreement([partnerId]) })).statusCode).toBe(404);
-    expect((await other.client.post(`/api/v1/agreements/${a.id}/terminate`, { version: 1, terminatedOn: TODAY, reason: 'x' })).statusCode).toBe(404);
+    expect(
+      (
+        await other.client.put(`/api/v1/agreements/${a.id}`, {
+          version: 1,
+          data: buildAgreement([partnerId]),
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await other.client.post(`/api/v1/agreements/${a.id}/terminate`, {
+          version: 1,
+          terminatedOn: TODAY,
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
     const foreignPartner = await other.client.post('/api/v1/agreements', buildAgreement([partnerId]));
     expect(foreignPartner.statusCode).toBe(400);
     expect(foreignPartner.json().error.details.issues[0].message).toBe('unknown_partner');
@@ -137,10 +190,22 @@ describe('agreements: validation, versions, tenancy', () => {
   it('filters by status, partner and search, and sorts by end date with open ends last', async () => {
     const { client } = await signedInAs(t, 'coordinator');
     const pid = (await client.post('/api/v1/partners', buildPartner())).json().id;
-    await client.post('/api/v1/agreements', buildAgreement([pid], { title: { en: 'Open ended' }, endsOn: null }));
-    await client.post('/api/v1/agreements', buildAgreement([pid], { title: { en: 'Ends soon welding' }, endsOn: addDays(TODAY, 30) }));
-    await client.post('/api/v1/agreements', buildAgreement([pid], { title: { en: 'Ends later' }, endsOn: addDays(TODAY, 400) }));
-    const titles = async (qs: string) => (await client.get(`/api/v1/agreements?${qs}`)).json().data.map((a: { title: { en: string } }) => a.title.en);
+    await client.post(
+      '/api/v1/agreements',
+      buildAgreement([pid], { title: { en: 'Open ended' }, endsOn: null }),
+    );
+    await client.post(
+      '/api/v1/agreements',
+      buildAgreement([pid], { title: { en: 'Ends soon welding' }, endsOn: addDays(TODAY, 30) }),
+    );
+    await client.post(
+      '/api/v1/agreements',
+      buildAgreement([pid], { title: { en: 'Ends later' }, endsOn: addDays(TODAY, 400) }),
+    );
+    const titles = async (qs: string) =>
+      (await client.get(`/api/v1/agreements?${qs}`))
+        .json()
+        .data.map((a: { title: { en: string } }) => a.title.en);
     expect(await titles('sort=endsOn')).toEqual(['Ends soon welding', 'Ends later', 'Open ended']);
     expect(await titles('sort=-endsOn')).toEqual(['Ends later', 'Ends soon welding', 'Open ended']);
     expect(await titles('status=expiring')).toEqual(['Ends soon welding']);
@@ -155,14 +220,25 @@ describe('agreements: validation, versions, tenancy', () => {
 describe('agreements: documents', () => {
   it('accepts a PDF, serves it only to authorized users of the organization, and deletes it', async () => {
     const a = await create();
-    const up = await coordinator.upload(`/api/v1/agreements/${a.id}/documents`, 'MoU 签字版.pdf', pdf, 'application/pdf');
+    const up = await coordinator.upload(
+      `/api/v1/agreements/${a.id}/documents`,
+      'MoU 签字版.pdf',
+      pdf,
+      'application/pdf',
+    );
     expect(up.statusCode, up.body).toBe(201);
     const doc = up.json();
-    expect(doc).toMatchObject({ fileName: 'MoU 签字版.pdf', contentType: 'application/pdf', sizeBytes: pdf.length });
+    expect(doc).toMatchObject({
+      fileName: 'MoU 签字版.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: pdf.length,
+    });
     const down = await coordinator.get(`/api/v1/agreements/${a.id}/documents/${doc.id}`);
     expect(down.statusCode).toBe(200);
     expect(down.headers['content-type']).toBe('application/pdf');
-    expect(down.headers['content-disposition']).toContain("filename*=UTF-8''MoU%20%E7%AD%BE%E5%AD%97%E7%89%88.pdf");
+    expect(down.headers['content-disposition']).toContain(
+      "filename*=UTF-8''MoU%20%E7%AD%BE%E5%AD%97%E7%89%88.pdf",
+    );
     expect(down.rawPayload.equals(pdf)).toBe(true);
     const outsider = (await signedInAs(t, 'admin')).client;
     expect((await outsider.get(`/api/v1/agreements/${a.id}/documents/${doc.id}`)).statusCode).toBe(404);
@@ -175,11 +251,21 @@ describe('agreements: documents', () => {
 
   it('refuses a file that is not a PDF whatever it claims, and one that is too large', async () => {
     const a = await create();
-    const fake = await coordinator.upload(`/api/v1/agreements/${a.id}/documents`, 'mou.pdf', Buffer.from('<html>hi</html>'), 'application/pdf');
+    const fake = await coordinator.upload(
+      `/api/v1/agreements/${a.id}/documents`,
+      'mou.pdf',
+      Buffer.from('<html>hi</html>'),
+      'application/pdf',
+    );
     expect(fake.statusCode).toBe(415);
     expect(fake.json().error).toMatchObject({ code: 'FILE_REJECTED', details: { reason: 'type' } });
     const big = Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024 + 1)]);
-    const tooBig = await coordinator.upload(`/api/v1/agreements/${a.id}/documents`, 'big.pdf', big, 'application/pdf');
+    const tooBig = await coordinator.upload(
+      `/api/v1/agreements/${a.id}/documents`,
+      'big.pdf',
+      big,
+      'application/pdf',
+    );
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.details.reason).toBe('too_large');
     expect((await coordinator.get(`/api/v1/agreements/${a.id}`)).json().documents).toEqual([]);
@@ -190,8 +276,14 @@ describe('agreements: daily reminders', () => {
   it('puts one digest per coordinator into the outbox, once a day across repeated runs', async () => {
     const s = await signedInAs(t, 'coordinator');
     const pid = (await s.client.post('/api/v1/partners', buildPartner())).json().id;
-    await s.client.post('/api/v1/agreements', buildAgreement([pid], { title: { en: 'Expiring MoU' }, endsOn: addDays(TODAY, 20) }));
-    await s.client.post('/api/v1/agreements', buildAgreement([pid], { title: { en: 'Healthy MoU' }, endsOn: addDays(TODAY, 300) }));
+    await s.client.post(
+      '/api/v1/agreements',
+      buildAgreement([pid], { title: { en: 'Expiring MoU' }, endsOn: addDays(TODAY, 20) }),
+    );
+    await s.client.post(
+      '/api/v1/agreements',
+      buildAgreement([pid], { title: { en: 'Healthy MoU' }, endsOn: addDays(TODAY, 300) }),
+    );
     const first = await sendAgreementReminders(t.deps);
     const again = await sendAgreementReminders(t.deps);
     expect(first.messages).toBeGreaterThanOrEqual(1);
@@ -202,7 +294,9 @@ describe('agreements: daily reminders', () => {
     expect(mails[0]?.bodyText).not.toContain('Healthy MoU');
     t.clock.advanceMs(24 * 60 * 60 * 1000);
     await sendAgreementReminders(t.deps);
-    expect(await t.deps.db.selectFrom('outbox').selectAll().where('toAddress', '=', s.email).execute()).toHaveLength(2);
+    expect(
+      await t.deps.db.selectFrom('outbox').selectAll().where('toAddress', '=', s.email).execute(),
+    ).toHaveLength(2);
   });
 });
 
@@ -220,6 +314,19 @@ describe('dashboard', () => {
       agreementsByStatus: { draft: 1, negotiating: 0, active: 0, expiring: 1, expired: 0, terminated: 0 },
       expiringSoon: 1,
     });
-    expect(deriveAgreementStatus({ stage: 'draft', startsOn: null, endsOn: null, autoRenewal: false, renewalMonths: null, terminatedOn: null, expiringWindowDays: 90 }, TODAY).status).toBe('draft');
+    expect(
+      deriveAgreementStatus(
+        {
+          stage: 'draft',
+          startsOn: null,
+          endsOn: null,
+          autoRenewal: false,
+          renewalMonths: null,
+          terminatedOn: null,
+          expiringWindowDays: 90,
+        },
+        TODAY,
+      ).status,
+    ).toBe('draft');
   });
 });

@@ -9,7 +9,13 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/audit',
-    { schema: { tags: ['admin'], querystring: ZFindAuditQuerySchema, response: { 200: ZPage(ZAuditEntrySchema) } } },
+    {
+      schema: {
+        tags: ['admin'],
+        querystring: ZFindAuditQuerySchema,
+        response: { 200: ZPage(ZAuditEntrySchema) },
+      },
+    },
     async (req) => audit.findAuditEntries(ctxOf(req), req.query),
   );
   r.get(

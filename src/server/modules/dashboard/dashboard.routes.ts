@@ -15,7 +15,9 @@ export const ZDashboardSummarySchema = z.object({
 export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   app
     .withTypeProvider<ZodTypeProvider>()
-    .get('/dashboard/summary', { schema: { tags: ['dashboard'], response: { 200: ZDashboardSummarySchema } } }, async (req) =>
-      getDashboardSummary(ctxOf(req)),
+    .get(
+      '/dashboard/summary',
+      { schema: { tags: ['dashboard'], response: { 200: ZDashboardSummarySchema } } },
+      async (req) => getDashboardSummary(ctxOf(req)),
     );
 }

@@ -16,20 +16,35 @@ export async function getDashboardSummary(ctx: ServiceContext) {
   const today = todayFor(ctx);
   const counts = await db
     .selectFrom('partners')
-    .select((eb) => [eb.fn.countAll<number>().as('partners'), eb.fn.count<number>('country').distinct().as('countries')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('partners'),
+      eb.fn.count<number>('country').distinct().as('countries'),
+    ])
     .where('organizationId', '=', orgId)
     .where('archivedAt', 'is', null)
     .executeTakeFirstOrThrow();
-  const agreementsByStatus = Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, 0])) as Record<AgreementStatus, number>;
+  const agreementsByStatus = Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, 0])) as Record<
+    AgreementStatus,
+    number
+  >;
   let expiringSoon = 0;
   if (ctx.actor.permissions.has(Permission.AgreementRead)) {
     for (const row of await listAgreements(db, orgId, {}, today)) {
       const derived = statusOf(row, today);
       agreementsByStatus[derived.status]++;
-      if ((derived.status === 'active' || derived.status === 'expiring') && derived.daysToEnd !== null && derived.daysToEnd <= EXPIRING_SOON_DAYS) {
+      if (
+        (derived.status === 'active' || derived.status === 'expiring') &&
+        derived.daysToEnd !== null &&
+        derived.daysToEnd <= EXPIRING_SOON_DAYS
+      ) {
         expiringSoon++;
       }
     }
   }
-  return { partners: Number(counts.partners), countries: Number(counts.countries), agreementsByStatus, expiringSoon };
+  return {
+    partners: Number(counts.partners),
+    countries: Number(counts.countries),
+    agreementsByStatus,
+    expiringSoon,
+  };
 }

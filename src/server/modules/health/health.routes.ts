@@ -7,7 +7,11 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     const started = performance.now();
     try {
       await sql`select 1`.execute(app.deps.db);
-      return { status: 'ok', database: app.deps.dialect, dbLatencyMs: Math.round(performance.now() - started) };
+      return {
+        status: 'ok',
+        database: app.deps.dialect,
+        dbLatencyMs: Math.round(performance.now() - started),
+      };
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: app.deps.dialect });
     }

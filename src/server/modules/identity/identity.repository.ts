@@ -118,7 +118,12 @@ export async function insertAuthToken(
   await db.insertInto('authTokens').values(t).execute();
 }
 
-export async function findUsableAuthToken(db: Executor, kind: 'password_reset' | 'invitation', tokenHash: string, now: string) {
+export async function findUsableAuthToken(
+  db: Executor,
+  kind: 'password_reset' | 'invitation',
+  tokenHash: string,
+  now: string,
+) {
   return db
     .selectFrom('authTokens')
     .selectAll()

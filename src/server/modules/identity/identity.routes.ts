@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   ZAcceptInvitationSchema,
   ZChangePasswordRequestSchema,
@@ -11,7 +12,6 @@ import {
 } from '../../../contracts/auth.js';
 import { ZOk } from '../../../contracts/common.js';
 import { ctxOf } from '../../platform/http/request-context.js';
-import { z } from 'zod';
 import * as identity from './identity.service.js';
 import { clearSessionCookies, setSessionCookies } from './session.hook.js';
 
@@ -34,7 +34,10 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     '/auth/sign-in',
-    { config: signInLimit, schema: { tags, body: ZSignInRequestSchema, response: { 200: ZSessionResponseSchema } } },
+    {
+      config: signInLimit,
+      schema: { tags, body: ZSignInRequestSchema, response: { 200: ZSessionResponseSchema } },
+    },
     async (req, reply) => {
       const s = await identity.signIn(app.deps, req.body, meta(req));
       setSessionCookies(req, reply, s);
@@ -48,10 +51,14 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
     return { ok: true as const };
   });
 
-  r.post('/auth/password', { schema: { tags, body: ZChangePasswordRequestSchema, response: { 200: ZOk } } }, async (req) => {
-    await identity.changePassword(ctxOf(req), req.body);
-    return { ok: true as const };
-  });
+  r.post(
+    '/auth/password',
+    { schema: { tags, body: ZChangePasswordRequestSchema, response: { 200: ZOk } } },
+    async (req) => {
+      await identity.changePassword(ctxOf(req), req.body);
+      return { ok: true as const };
+    },
+  );
 
   r.post(
     '/auth/password-reset/request',
@@ -73,7 +80,10 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     '/auth/invitations/accept',
-    { config: signInLimit, schema: { tags, body: ZAcceptInvitationSchema, response: { 200: ZSessionResponseSchema } } },
+    {
+      config: signInLimit,
+      schema: { tags, body: ZAcceptInvitationSchema, response: { 200: ZSessionResponseSchema } },
+    },
     async (req, reply) => {
       const s = await identity.acceptInvitation(app.deps, req.body, meta(req));
       setSessionCookies(req, reply, s);
@@ -81,13 +91,21 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.patch('/auth/profile', { schema: { tags, body: ZUpdateProfileSchema, response: { 200: ZSessionResponseSchema } } }, async (req) =>
-    identity.updateProfile(ctxOf(req), req.body),
+  r.patch(
+    '/auth/profile',
+    { schema: { tags, body: ZUpdateProfileSchema, response: { 200: ZSessionResponseSchema } } },
+    async (req) => identity.updateProfile(ctxOf(req), req.body),
   );
 
   r.post(
     '/auth/switch-organization',
-    { schema: { tags, body: z.object({ organizationId: z.string() }), response: { 200: ZSessionResponseSchema } } },
+    {
+      schema: {
+        tags,
+        body: z.object({ organizationId: z.string() }),
+        response: { 200: ZSessionResponseSchema },
+      },
+    },
     async (req, reply) => {
       const s = await identity.switchOrganization(ctxOf(req), req.body.organizationId, meta(req));
       setSessionCookies(req, reply, s);

@@ -37,7 +37,12 @@ function sessionExpiry(createdAtMs: number, nowMs: number): string {
   return new Date(Math.min(createdAtMs + SESSION_ABSOLUTE_MS, nowMs + SESSION_IDLE_MS)).toISOString();
 }
 
-async function openSession(deps: Deps, userId: string, organizationId: string, meta: ClientMeta): Promise<NewSession> {
+async function openSession(
+  deps: Deps,
+  userId: string,
+  organizationId: string,
+  meta: ClientMeta,
+): Promise<NewSession> {
   const now = deps.clock.now();
   const token = newToken();
   const csrfToken = newToken();
@@ -88,7 +93,9 @@ export async function signIn(
         const locked = failures >= deps.config.login.maxFailures;
         await repo.updateUser(trx, user.id, {
           failedSignIns: locked ? 0 : failures,
-          lockedUntil: locked ? new Date(now.getTime() + deps.config.login.lockMinutes * 60_000).toISOString() : null,
+          lockedUntil: locked
+            ? new Date(now.getTime() + deps.config.login.lockMinutes * 60_000).toISOString()
+            : null,
         });
       }
       await recordAuditAs(trx, {
@@ -105,7 +112,8 @@ export async function signIn(
     });
     throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
   }
-  const chosen = (input.organizationId && active.find((m) => m.organizationId === input.organizationId)) || active[0];
+  const chosen =
+    (input.organizationId && active.find((m) => m.organizationId === input.organizationId)) || active[0];
   if (!chosen) {
     throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
   }
@@ -137,7 +145,12 @@ export async function loadActor(deps: Deps, token: string): Promise<Actor | null
     return null;
   }
   if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
-    await repo.touchSession(deps.db, row.sessionId, now.toISOString(), sessionExpiry(Date.parse(row.createdAt), now.getTime()));
+    await repo.touchSession(
+      deps.db,
+      row.sessionId,
+      now.toISOString(),
+      sessionExpiry(Date.parse(row.createdAt), now.getTime()),
+    );
   }
   return {
     userId: row.userId,
@@ -182,7 +195,10 @@ export async function signOut(ctx: ServiceContext): Promise<void> {
 }
 
 /** Changes the password and ends every other session of the user. @throws INVALID_CREDENTIALS */
-export async function changePassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; newPassword: string },
+) {
   const user = await repo.findUserById(ctx.deps.db, ctx.actor.userId);
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong');
@@ -195,7 +211,12 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
       version: user.version + 1,
     });
     await repo.deleteSessionsOfUser(trx, user.id, ctx.actor.sessionId);
-    await recordAudit(trx, ctx, { action: 'update', entityType: 'user', entityId: user.id, after: { password: 'changed' } });
+    await recordAudit(trx, ctx, {
+      action: 'update',
+      entityType: 'user',
+      entityId: user.id,
+      after: { password: 'changed' },
+    });
   });
 }
 
@@ -245,7 +266,11 @@ export async function requestPasswordReset(deps: Deps, email: string, meta: Clie
 }
 
 /** Sets a new password from an e-mailed token; ends all sessions. @throws TOKEN_INVALID */
-export async function resetPassword(deps: Deps, input: { token: string; newPassword: string }, meta: ClientMeta) {
+export async function resetPassword(
+  deps: Deps,
+  input: { token: string; newPassword: string },
+  meta: ClientMeta,
+) {
   const now = deps.clock.now().toISOString();
   const t = await repo.findUsableAuthToken(deps.db, 'password_reset', hashToken(input.token), now);
   if (!t) {
@@ -256,7 +281,12 @@ export async function resetPassword(deps: Deps, input: { token: string; newPassw
     if (!(await repo.consumeAuthToken(trx, t.id, now))) {
       throw new AppError('TOKEN_INVALID', 'The link was already used');
     }
-    await repo.updateUser(trx, t.userId, { passwordHash, failedSignIns: 0, lockedUntil: null, updatedAt: now });
+    await repo.updateUser(trx, t.userId, {
+      passwordHash,
+      failedSignIns: 0,
+      lockedUntil: null,
+      updatedAt: now,
+    });
     await repo.deleteSessionsOfUser(trx, t.userId);
     await recordAuditAs(trx, {
       organizationId: null,
@@ -317,7 +347,10 @@ export async function acceptInvitation(
   return openSession(deps, t.userId, organizationId, meta);
 }
 
-export async function updateProfile(ctx: ServiceContext, input: { displayName?: string | undefined; locale?: Locale | undefined }) {
+export async function updateProfile(
+  ctx: ServiceContext,
+  input: { displayName?: string | undefined; locale?: Locale | undefined },
+) {
   const user = await repo.findUserById(ctx.deps.db, ctx.actor.userId);
   if (!user) {
     throw new AppError('UNAUTHENTICATED', 'Sign in first');
@@ -344,9 +377,13 @@ export async function updateProfile(ctx: ServiceContext, input: { displayName?: 
 }
 
 /** Moves the user to another organization they belong to, with a fresh session token. */
-export async function switchOrganization(ctx: ServiceContext, organizationId: string, meta: ClientMeta): Promise<NewSession> {
+export async function switchOrganization(
+  ctx: ServiceContext,
+  organizationId: string,
+  meta: ClientMeta,
+): Promise<NewSession> {
   const membership = await repo.findMembership(ctx.deps.db, ctx.actor.userId, organizationId);
-  if (!membership || membership.status !== 'active') {
+  if (membership?.status !== 'active') {
     throw new AppError('NOT_FOUND', 'Organization not found');
   }
   await repo.deleteSession(ctx.deps.db, ctx.actor.sessionId);

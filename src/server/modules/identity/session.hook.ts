@@ -21,7 +21,12 @@ function isSecure(request: FastifyRequest): boolean {
 }
 
 export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, s: NewSession): void {
-  const common = { path: '/', sameSite: 'lax' as const, secure: isSecure(request), expires: new Date(s.expiresAt) };
+  const common = {
+    path: '/',
+    sameSite: 'lax' as const,
+    secure: isSecure(request),
+    expires: new Date(s.expiresAt),
+  };
   reply.setCookie(SESSION_COOKIE, s.token, { ...common, httpOnly: true });
   // Readable by the page so it can echo the token in a header (double submit).
   reply.setCookie(CSRF_COOKIE, s.csrfToken, { ...common, httpOnly: false });

@@ -32,7 +32,10 @@ export function presentPartner(
   children: PartnerChildren,
   opts: { canUpdate: boolean; showContactDetails: boolean },
 ): TPartner {
-  const link = (p: { id: string; namesJson: string }) => ({ id: p.id, names: parseJson<Names>(p.namesJson, {}) });
+  const link = (p: { id: string; namesJson: string }) => ({
+    id: p.id,
+    names: parseJson<Names>(p.namesJson, {}),
+  });
   return {
     ...presentPartnerSummary(row),
     identifiers: children.identifiers,

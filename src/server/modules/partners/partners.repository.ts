@@ -21,18 +21,32 @@ function activeAgreementCount(eb: PartnersEb, today: string) {
 
 function filtered(db: Executor, organizationId: string, f: PartnerFilters, today: string) {
   let q = db.selectFrom('partners as p').where('p.organizationId', '=', organizationId);
-  if (f.archived === 'false') q = q.where('p.archivedAt', 'is', null);
-  if (f.archived === 'true') q = q.where('p.archivedAt', 'is not', null);
+  if (f.archived === 'false') {
+    q = q.where('p.archivedAt', 'is', null);
+  }
+  if (f.archived === 'true') {
+    q = q.where('p.archivedAt', 'is not', null);
+  }
   if (f.q) {
     const needle = f.q;
     q = q.where((eb) => containsInsensitive(eb.ref('p.searchText'), needle));
   }
-  if (f.country) q = q.where('p.country', '=', f.country);
-  if (f.type) q = q.where('p.type', '=', f.type);
+  if (f.country) {
+    q = q.where('p.country', '=', f.country);
+  }
+  if (f.type) {
+    q = q.where('p.type', '=', f.type);
+  }
   if (f.tag) {
     const tag = f.tag.toLowerCase();
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('partnerTags as t').select('t.tag').whereRef('t.partnerId', '=', 'p.id').where('t.tag', '=', tag)),
+      eb.exists(
+        eb
+          .selectFrom('partnerTags as t')
+          .select('t.tag')
+          .whereRef('t.partnerId', '=', 'p.id')
+          .where('t.tag', '=', tag),
+      ),
     );
   }
   if (f.hasActiveAgreement) {
@@ -57,7 +71,12 @@ const SORT_COLUMNS = {
   updatedAt: 'p.updatedAt',
 } as const;
 
-export async function findPartners(db: Executor, organizationId: string, q: TFindPartnersQuery, today: string) {
+export async function findPartners(
+  db: Executor,
+  organizationId: string,
+  q: TFindPartnersQuery,
+  today: string,
+) {
   const base = filtered(db, organizationId, q, today);
   const desc = q.sort.startsWith('-');
   const column = SORT_COLUMNS[q.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
@@ -76,7 +95,12 @@ export async function findPartners(db: Executor, organizationId: string, q: TFin
 }
 
 /** Every filtered partner, unpaginated and in the requested order (exports). */
-export async function listPartnersForExport(db: Executor, organizationId: string, q: TFindPartnersQuery, today: string) {
+export async function listPartnersForExport(
+  db: Executor,
+  organizationId: string,
+  q: TFindPartnersQuery,
+  today: string,
+) {
   const desc = q.sort.startsWith('-');
   const column = SORT_COLUMNS[q.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
   return filtered(db, organizationId, q, today)
@@ -144,7 +168,9 @@ export async function getPartnerChildren(db: Executor, organizationId: string, p
 
 /** Ids among `ids` that are partners of the organization (for network links). */
 export async function existingPartnerIds(db: Executor, organizationId: string, ids: readonly string[]) {
-  if (ids.length === 0) return new Set<string>();
+  if (ids.length === 0) {
+    return new Set<string>();
+  }
   const rows = await db
     .selectFrom('partners')
     .select('id')
@@ -158,8 +184,13 @@ export const identifierKey = (scheme: string, value: string) => `${scheme}:${val
 
 /** Identifier keys already used by partners of the organization, optionally ignoring one partner. */
 export async function identifierKeysInUse(db: Executor, organizationId: string, exceptPartnerId?: string) {
-  let q = db.selectFrom('partnerIdentifiers').select(['scheme', 'valueNorm']).where('organizationId', '=', organizationId);
-  if (exceptPartnerId) q = q.where('partnerId', '!=', exceptPartnerId);
+  let q = db
+    .selectFrom('partnerIdentifiers')
+    .select(['scheme', 'valueNorm'])
+    .where('organizationId', '=', organizationId);
+  if (exceptPartnerId) {
+    q = q.where('partnerId', '!=', exceptPartnerId);
+  }
   const rows = await q.execute();
   return new Set(rows.map((r) => `${r.scheme}:${r.valueNorm}`));
 }
@@ -193,7 +224,12 @@ export function partnerColumns(input: TPartnerInput) {
 }
 
 /** Replaces identifiers, tags, networks and contacts of a partner with those of the input. */
-export async function replacePartnerChildren(trx: Executor, organizationId: string, partnerId: string, input: TPartnerInput) {
+export async function replacePartnerChildren(
+  trx: Executor,
+  organizationId: string,
+  partnerId: string,
+  input: TPartnerInput,
+) {
   const scoped = { organizationId, partnerId };
   // Contact ids are kept only when they already belonged to this partner.
   const ownContactIds = new Set(
@@ -206,10 +242,26 @@ export async function replacePartnerChildren(trx: Executor, organizationId: stri
         .execute()
     ).map((r) => r.id),
   );
-  await trx.deleteFrom('partnerIdentifiers').where('partnerId', '=', partnerId).where('organizationId', '=', organizationId).execute();
-  await trx.deleteFrom('partnerTags').where('partnerId', '=', partnerId).where('organizationId', '=', organizationId).execute();
-  await trx.deleteFrom('partnerNetworks').where('partnerId', '=', partnerId).where('organizationId', '=', organizationId).execute();
-  await trx.deleteFrom('partnerContacts').where('partnerId', '=', partnerId).where('organizationId', '=', organizationId).execute();
+  await trx
+    .deleteFrom('partnerIdentifiers')
+    .where('partnerId', '=', partnerId)
+    .where('organizationId', '=', organizationId)
+    .execute();
+  await trx
+    .deleteFrom('partnerTags')
+    .where('partnerId', '=', partnerId)
+    .where('organizationId', '=', organizationId)
+    .execute();
+  await trx
+    .deleteFrom('partnerNetworks')
+    .where('partnerId', '=', partnerId)
+    .where('organizationId', '=', organizationId)
+    .execute();
+  await trx
+    .deleteFrom('partnerContacts')
+    .where('partnerId', '=', partnerId)
+    .where('organizationId', '=', organizationId)
+    .execute();
   if (input.identifiers.length > 0) {
     await trx
       .insertInto('partnerIdentifiers')
@@ -226,11 +278,17 @@ export async function replacePartnerChildren(trx: Executor, organizationId: stri
   }
   const tags = [...new Set(input.tags.map((t) => t.toLowerCase()))];
   if (tags.length > 0) {
-    await trx.insertInto('partnerTags').values(tags.map((tag) => ({ ...scoped, tag }))).execute();
+    await trx
+      .insertInto('partnerTags')
+      .values(tags.map((tag) => ({ ...scoped, tag })))
+      .execute();
   }
   const networkIds = [...new Set(input.networkIds)];
   if (networkIds.length > 0) {
-    await trx.insertInto('partnerNetworks').values(networkIds.map((networkId) => ({ ...scoped, networkId }))).execute();
+    await trx
+      .insertInto('partnerNetworks')
+      .values(networkIds.map((networkId) => ({ ...scoped, networkId })))
+      .execute();
   }
   if (input.contacts.length > 0) {
     await trx

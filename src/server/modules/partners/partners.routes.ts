@@ -27,13 +27,21 @@ export async function partnersRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/partners',
-    { schema: { tags, querystring: ZFindPartnersQuerySchema, response: { 200: ZPage(ZPartnerSummarySchema) } } },
+    {
+      schema: {
+        tags,
+        querystring: ZFindPartnersQuerySchema,
+        response: { 200: ZPage(ZPartnerSummarySchema) },
+      },
+    },
     async (req) => partners.findPartners(ctxOf(req), req.query),
   );
 
   r.get(
     '/partners/countries',
-    { schema: { tags, querystring: ZFindPartnersQuerySchema, response: { 200: ZPartnerCountryCountsSchema } } },
+    {
+      schema: { tags, querystring: ZFindPartnersQuerySchema, response: { 200: ZPartnerCountryCountsSchema } },
+    },
     async (req) => partners.countPartnersByCountry(ctxOf(req), req.query),
   );
 
@@ -78,8 +86,10 @@ export async function partnersRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.get('/partners/:id', { schema: { tags, params: ZIdParams, response: { 200: ZPartnerSchema } } }, async (req) =>
-    partners.getPartner(ctxOf(req), req.params.id),
+  r.get(
+    '/partners/:id',
+    { schema: { tags, params: ZIdParams, response: { 200: ZPartnerSchema } } },
+    async (req) => partners.getPartner(ctxOf(req), req.params.id),
   );
 
   r.post(
@@ -90,13 +100,27 @@ export async function partnersRoutes(app: FastifyInstance): Promise<void> {
 
   r.put(
     '/partners/:id',
-    { schema: { tags, params: ZIdParams, body: ZUpdatePartnerRequestSchema, response: { 200: ZPartnerSchema } } },
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZUpdatePartnerRequestSchema,
+        response: { 200: ZPartnerSchema },
+      },
+    },
     async (req) => partners.updatePartner(ctxOf(req), req.params.id, req.body),
   );
 
   r.post(
     '/partners/:id/archive',
-    { schema: { tags, params: ZIdParams, body: ZArchivePartnerRequestSchema, response: { 200: ZPartnerSchema } } },
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZArchivePartnerRequestSchema,
+        response: { 200: ZPartnerSchema },
+      },
+    },
     async (req) => partners.archivePartner(ctxOf(req), req.params.id, req.body),
   );
 }

@@ -7,8 +7,8 @@ import type { Executor } from '../../platform/db/executor.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
-import * as repo from './partners.repository.js';
 import { auditSnapshot, presentPartner, presentPartnerSummary } from './partners.presenter.js';
+import * as repo from './partners.repository.js';
 
 export async function findPartners(ctx: ServiceContext, q: TFindPartnersQuery) {
   requirePermission(ctx, Permission.PartnerRead);
@@ -43,7 +43,12 @@ export async function getPartner(ctx: ServiceContext, id: string): Promise<TPart
  * Checks what the schema cannot: identifiers unique within the organization, and network
  * links pointing at partners of the same organization other than the partner itself.
  */
-async function checkReferences(ctx: ServiceContext, trx: Executor, input: TPartnerInput, selfId: string | null) {
+async function checkReferences(
+  ctx: ServiceContext,
+  trx: Executor,
+  input: TPartnerInput,
+  selfId: string | null,
+) {
   const inUse = await repo.identifierKeysInUse(trx, ctx.actor.organizationId, selfId ?? undefined);
   const seen = new Set<string>();
   input.identifiers.forEach((ident, i) => {
@@ -66,7 +71,11 @@ async function checkReferences(ctx: ServiceContext, trx: Executor, input: TPartn
 }
 
 /** Inserts one partner with its children; the caller owns the transaction and the audit. */
-export async function insertPartner(ctx: ServiceContext, trx: Executor, input: TPartnerInput): Promise<string> {
+export async function insertPartner(
+  ctx: ServiceContext,
+  trx: Executor,
+  input: TPartnerInput,
+): Promise<string> {
   const id = newId();
   const now = ctx.deps.clock.now().toISOString();
   await trx
@@ -92,16 +101,32 @@ export async function createPartner(ctx: ServiceContext, input: TPartnerInput): 
     await checkReferences(ctx, trx, input, null);
     const id = await insertPartner(ctx, trx, input);
     const created = await loadPartner(ctx, trx, id);
-    await recordAudit(trx, ctx, { action: 'create', entityType: 'partner', entityId: id, after: auditSnapshot(created) });
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entityType: 'partner',
+      entityId: id,
+      after: auditSnapshot(created),
+    });
     return created;
   });
 }
 
 /** Compare-and-set on `version`, so that of two concurrent edits the second gets 409. */
-async function bumpVersion(ctx: ServiceContext, trx: Executor, id: string, version: number, set: Record<string, unknown>) {
+async function bumpVersion(
+  ctx: ServiceContext,
+  trx: Executor,
+  id: string,
+  version: number,
+  set: Record<string, unknown>,
+) {
   const r = await trx
     .updateTable('partners')
-    .set({ ...set, updatedAt: ctx.deps.clock.now().toISOString(), updatedBy: ctx.actor.userId, version: version + 1 })
+    .set({
+      ...set,
+      updatedAt: ctx.deps.clock.now().toISOString(),
+      updatedBy: ctx.actor.userId,
+      version: version + 1,
+    })
     .where('id', '=', id)
     .where('organizationId', '=', ctx.actor.organizationId)
     .where('version', '=', version)
@@ -111,7 +136,11 @@ async function bumpVersion(ctx: ServiceContext, trx: Executor, id: string, versi
   }
 }
 
-export async function updatePartner(ctx: ServiceContext, id: string, input: { version: number; data: TPartnerInput }) {
+export async function updatePartner(
+  ctx: ServiceContext,
+  id: string,
+  input: { version: number; data: TPartnerInput },
+) {
   requirePermission(ctx, Permission.PartnerWrite);
   return ctx.deps.db.transaction().execute(async (trx) => {
     const before = await loadPartner(ctx, trx, id);
@@ -134,7 +163,11 @@ export async function updatePartner(ctx: ServiceContext, id: string, input: { ve
 }
 
 /** Archiving hides a partner from lists but keeps it and its history (never deleted). */
-export async function archivePartner(ctx: ServiceContext, id: string, input: { version: number; archived: boolean }) {
+export async function archivePartner(
+  ctx: ServiceContext,
+  id: string,
+  input: { version: number; archived: boolean },
+) {
   requirePermission(ctx, Permission.PartnerWrite);
   return ctx.deps.db.transaction().execute(async (trx) => {
     const before = await loadPartner(ctx, trx, id);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgreement, buildPartner } from '../../test/factories.js';
-import { type Client, type TestApp, createTestApp, signedInAs } from '../../test/test-app.js';
+import { type Client, createTestApp, signedInAs, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
 let coordinator: Client;
@@ -33,11 +33,24 @@ describe('partners: create, read, update, archive', () => {
       identifiers: [{ scheme: 'iati', value: 'KE-NCC-12345' }],
       tags: ['Teacher Training', 'east africa'],
       contacts: [
-        { nameLatin: 'Amina Hassan', nameNative: 'أمينة حسن', position: 'Director', email: 'amina@kttc.example', phone: '+254 20 000', languages: [{ language: 'sw', level: 'native' }] },
+        {
+          nameLatin: 'Amina Hassan',
+          nameNative: 'أمينة حسن',
+          position: 'Director',
+          email: 'amina@kttc.example',
+          phone: '+254 20 000',
+          languages: [{ language: 'sw', level: 'native' }],
+        },
       ],
     });
     const p = await create(coordinator, body);
-    expect(p).toMatchObject({ names: body.names, country: 'KE', version: 1, archived: false, abilities: { update: true } });
+    expect(p).toMatchObject({
+      names: body.names,
+      country: 'KE',
+      version: 1,
+      archived: false,
+      abilities: { update: true },
+    });
     expect(p.contacts[0]).toMatchObject({ nameNative: 'أمينة حسن', email: 'amina@kttc.example' });
     const got = await coordinator.get(`/api/v1/partners/${p.id}`);
     expect(got.json().identifiers).toEqual([{ scheme: 'iati', value: 'KE-NCC-12345' }]);
@@ -50,11 +63,18 @@ describe('partners: create, read, update, archive', () => {
   });
 
   it('answers validation errors field by field', async () => {
-    const res = await coordinator.post('/api/v1/partners', { ...buildPartner(), names: { fr: 'Sans anglais' }, country: 'Kenya', website: 'not a url' });
+    const res = await coordinator.post('/api/v1/partners', {
+      ...buildPartner(),
+      names: { fr: 'Sans anglais' },
+      country: 'Kenya',
+      website: 'not a url',
+    });
     expect(res.statusCode).toBe(400);
     const { code, details } = res.json().error;
     expect(code).toBe('INVALID_INPUT');
-    const byPath = Object.fromEntries(details.issues.map((i: { path: string[]; message: string }) => [i.path.join('.'), i.message]));
+    const byPath = Object.fromEntries(
+      details.issues.map((i: { path: string[]; message: string }) => [i.path.join('.'), i.message]),
+    );
     expect(byPath['body.names']).toBe('english_name_required');
     expect(byPath['body.country']).toBe('country_code');
     expect(byPath['body.website']).toBe('url_format');
@@ -62,41 +82,65 @@ describe('partners: create, read, update, archive', () => {
 
   it('refuses an identifier another partner of the organization holds', async () => {
     await create(coordinator, buildPartner({ identifiers: [{ scheme: 'schac', value: 'kttc.ac.ke' }] }));
-    const dup = await coordinator.post('/api/v1/partners', buildPartner({ identifiers: [{ scheme: 'schac', value: 'KTTC.ac.ke' }] }));
+    const dup = await coordinator.post(
+      '/api/v1/partners',
+      buildPartner({ identifiers: [{ scheme: 'schac', value: 'KTTC.ac.ke' }] }),
+    );
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error).toMatchObject({ code: 'ALREADY_EXISTS', details: { issues: [{ path: ['identifiers', '0', 'value'] }] } });
+    expect(dup.json().error).toMatchObject({
+      code: 'ALREADY_EXISTS',
+      details: { issues: [{ path: ['identifiers', '0', 'value'] }] },
+    });
   });
 
   it('updates with the current version and answers 409 to a stale one', async () => {
     const p = await create(coordinator);
-    const first = await coordinator.put(`/api/v1/partners/${p.id}`, { version: 1, data: buildPartner({ city: 'Mombasa' }) });
+    const first = await coordinator.put(`/api/v1/partners/${p.id}`, {
+      version: 1,
+      data: buildPartner({ city: 'Mombasa' }),
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ city: 'Mombasa', version: 2 });
-    const stale = await coordinator.put(`/api/v1/partners/${p.id}`, { version: 1, data: buildPartner({ city: 'Kisumu' }) });
+    const stale = await coordinator.put(`/api/v1/partners/${p.id}`, {
+      version: 1,
+      data: buildPartner({ city: 'Kisumu' }),
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
     expect((await coordinator.get(`/api/v1/partners/${p.id}`)).json().city).toBe('Mombasa');
   });
 
   it('links partners to an alliance and shows members on the alliance', async () => {
-    const alliance = await create(coordinator, buildPartner({ names: { en: 'East African Alliance' }, type: '40' }));
+    const alliance = await create(
+      coordinator,
+      buildPartner({ names: { en: 'East African Alliance' }, type: '40' }),
+    );
     const member = await create(coordinator, buildPartner({ networkIds: [alliance.id] }));
     expect(member.networks).toEqual([{ id: alliance.id, names: { en: 'East African Alliance' } }]);
     const a = (await coordinator.get(`/api/v1/partners/${alliance.id}`)).json();
     expect(a.members.map((m: { id: string }) => m.id)).toEqual([member.id]);
-    const self = await coordinator.put(`/api/v1/partners/${alliance.id}`, { version: 1, data: buildPartner({ networkIds: [alliance.id] }) });
+    const self = await coordinator.put(`/api/v1/partners/${alliance.id}`, {
+      version: 1,
+      data: buildPartner({ networkIds: [alliance.id] }),
+    });
     expect(self.statusCode).toBe(400);
   });
 
   it('archives instead of deleting, and restores', async () => {
     const p = await create(coordinator, buildPartner({ names: { en: 'Archive Me Polytechnic' } }));
-    const archived = await coordinator.post(`/api/v1/partners/${p.id}/archive`, { version: 1, archived: true });
+    const archived = await coordinator.post(`/api/v1/partners/${p.id}/archive`, {
+      version: 1,
+      archived: true,
+    });
     expect(archived.json()).toMatchObject({ archived: true, version: 2 });
     const list = (await coordinator.get('/api/v1/partners?q=archive%20me')).json();
     expect(list.total).toBe(0);
     const withArchived = (await coordinator.get('/api/v1/partners?q=archive%20me&archived=all')).json();
     expect(withArchived.total).toBe(1);
-    const restored = await coordinator.post(`/api/v1/partners/${p.id}/archive`, { version: 2, archived: false });
+    const restored = await coordinator.post(`/api/v1/partners/${p.id}/archive`, {
+      version: 2,
+      archived: false,
+    });
     expect(restored.json().archived).toBe(false);
   });
 });
@@ -106,9 +150,15 @@ describe('partners: tenancy and roles', () => {
     const p = await create(coordinator);
     const other = (await signedInAs(t, 'admin')).client;
     expect((await other.get(`/api/v1/partners/${p.id}`)).statusCode).toBe(404);
-    expect((await other.put(`/api/v1/partners/${p.id}`, { version: 1, data: buildPartner() })).statusCode).toBe(404);
-    expect((await other.post(`/api/v1/partners/${p.id}/archive`, { version: 1, archived: true })).statusCode).toBe(404);
-    expect((await other.get('/api/v1/partners')).json().data.map((x: { id: string }) => x.id)).not.toContain(p.id);
+    expect(
+      (await other.put(`/api/v1/partners/${p.id}`, { version: 1, data: buildPartner() })).statusCode,
+    ).toBe(404);
+    expect(
+      (await other.post(`/api/v1/partners/${p.id}/archive`, { version: 1, archived: true })).statusCode,
+    ).toBe(404);
+    expect((await other.get('/api/v1/partners')).json().data.map((x: { id: string }) => x.id)).not.toContain(
+      p.id,
+    );
     expect((await other.get(`/api/v1/partners/${p.id}`)).json().error.code).toBe('NOT_FOUND');
   });
 
@@ -119,7 +169,21 @@ describe('partners: tenancy and roles', () => {
   });
 
   it('lets read-only roles read but not write, and hides contact details from them', async () => {
-    const p = await create(coordinator, buildPartner({ contacts: [{ nameLatin: 'Jo', nameNative: '', position: '', email: 'jo@x.example', phone: '+1 2', languages: [] }] }));
+    const p = await create(
+      coordinator,
+      buildPartner({
+        contacts: [
+          {
+            nameLatin: 'Jo',
+            nameNative: '',
+            position: '',
+            email: 'jo@x.example',
+            phone: '+1 2',
+            languages: [],
+          },
+        ],
+      }),
+    );
     const observer = (await signedInAs(t, 'observer', orgId)).client;
     const seen = (await observer.get(`/api/v1/partners/${p.id}`)).json();
     expect(seen.abilities.update).toBe(false);
@@ -140,19 +204,31 @@ describe('partners: list, filters, map counts', () => {
     const bodies = [
       buildPartner({ names: { en: 'Alpha Institute' }, country: 'BD', type: '80', tags: ['mechatronics'] }),
       buildPartner({ names: { en: 'Beta Board' }, country: 'BD', type: '10' }),
-      buildPartner({ names: { en: 'Gamma College' }, country: 'PK', type: '80', tags: ['Mechatronics', 'welding'] }),
+      buildPartner({
+        names: { en: 'Gamma College' },
+        country: 'PK',
+        type: '80',
+        tags: ['Mechatronics', 'welding'],
+      }),
       buildPartner({ names: { en: 'Delta TVET' }, nativeName: 'دلتا', country: 'ZA', type: '80' }),
     ];
     const created = [];
-    for (const b of bodies) created.push(await create(mine, b));
+    for (const b of bodies) {
+      created.push(await create(mine, b));
+    }
     const gamma = created[2];
-    const signed = await mine.post('/api/v1/agreements', buildAgreement([gamma.id], { startsOn: '2025-01-01', endsOn: '2027-12-31' }));
+    const signed = await mine.post(
+      '/api/v1/agreements',
+      buildAgreement([gamma.id], { startsOn: '2025-01-01', endsOn: '2027-12-31' }),
+    );
     expect(signed.statusCode, signed.body).toBe(201);
   });
 
   it('filters by country, type, tag (case-insensitive), search in any name, and active agreement', async () => {
     const names = async (qs: string) =>
-      (await mine.get(`/api/v1/partners?${qs}`)).json().data.map((p: { names: { en: string } }) => p.names.en);
+      (await mine.get(`/api/v1/partners?${qs}`))
+        .json()
+        .data.map((p: { names: { en: string } }) => p.names.en);
     expect(await names('country=BD')).toEqual(['Alpha Institute', 'Beta Board']);
     expect(await names('type=10')).toEqual(['Beta Board']);
     expect(await names('tag=MECHATRONICS')).toEqual(['Alpha Institute', 'Gamma College']);
@@ -166,7 +242,11 @@ describe('partners: list, filters, map counts', () => {
     const page1 = (await mine.get('/api/v1/partners?sort=-name&pageSize=3&page=1')).json();
     const page2 = (await mine.get('/api/v1/partners?sort=-name&pageSize=3&page=2')).json();
     expect(page1.total).toBe(4);
-    expect(page1.data.map((p: { names: { en: string } }) => p.names.en)).toEqual(['Gamma College', 'Delta TVET', 'Beta Board']);
+    expect(page1.data.map((p: { names: { en: string } }) => p.names.en)).toEqual([
+      'Gamma College',
+      'Delta TVET',
+      'Beta Board',
+    ]);
     expect(page2.data.map((p: { names: { en: string } }) => p.names.en)).toEqual(['Alpha Institute']);
     const gamma = page1.data[0];
     expect(gamma.activeAgreements).toBe(1);
@@ -190,11 +270,17 @@ describe('partners: list, filters, map counts', () => {
   });
 
   it('exports the filtered list as CSV (formula-safe) and XLSX', async () => {
-    await create(mine, buildPartner({ names: { en: '=HYPERLINK("http://evil","x")' }, country: 'BD', notes: '+cmd' }));
+    await create(
+      mine,
+      buildPartner({ names: { en: '=HYPERLINK("http://evil","x")' }, country: 'BD', notes: '+cmd' }),
+    );
     const csv = await mine.get('/api/v1/partners/export?format=csv&country=BD');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]?.startsWith('name_en,name_native')).toBe(true);
     expect(lines).toHaveLength(4);
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
@@ -212,7 +298,12 @@ describe('partners: import', () => {
   it('previews the shipped sample without writing, then imports all of it', async () => {
     const { client } = await signedInAs(t, 'coordinator');
     const bytes = fs.readFileSync(path.join(samples, 'partners-import.csv'));
-    const preview = await client.upload('/api/v1/partners/import/preview', 'partners-import.csv', bytes, 'text/csv');
+    const preview = await client.upload(
+      '/api/v1/partners/import/preview',
+      'partners-import.csv',
+      bytes,
+      'text/csv',
+    );
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json()).toMatchObject({ rowCount: 5, problems: [], canImport: true });
     expect((await client.get('/api/v1/partners')).json().total).toBe(0);
@@ -220,7 +311,10 @@ describe('partners: import', () => {
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().imported).toBe(5);
     const list = (await client.get('/api/v1/partners?country=BD')).json();
-    expect(list.data[0]).toMatchObject({ names: { en: 'Chittagong Polytechnic Institute', 'zh-CN': '吉大港理工学院' }, nativeName: 'চট্টগ্রাম পলিটেকনিক ইনস্টিটিউট' });
+    expect(list.data[0]).toMatchObject({
+      names: { en: 'Chittagong Polytechnic Institute', 'zh-CN': '吉大港理工学院' },
+      nativeName: 'চট্টগ্রাম পলিটেকনিক ইনস্টিটিউট',
+    });
   });
 
   it('reports every problem by row and column and imports nothing from a file with a bad row', async () => {
@@ -251,7 +345,9 @@ describe('partners: import', () => {
     sheet.addRow(['Duplicate Hub', 'KE', '80', 'ke-ncc-777']);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const preview = (await client.upload('/api/v1/partners/import/preview', 'p.xlsx', bytes)).json();
-    expect(preview.problems).toEqual([expect.objectContaining({ row: 3, column: 'iati_org_id', code: 'duplicate_identifier_existing' })]);
+    expect(preview.problems).toEqual([
+      expect.objectContaining({ row: 3, column: 'iati_org_id', code: 'duplicate_identifier_existing' }),
+    ]);
     sheet.spliceRows(3, 1);
     const fixed = Buffer.from(await wb.xlsx.writeBuffer());
     const ok = await client.upload('/api/v1/partners/import', 'p.xlsx', fixed);
@@ -262,7 +358,11 @@ describe('partners: import', () => {
 
   it('rejects a file that is neither CSV nor XLSX, and a request without a file', async () => {
     const { client } = await signedInAs(t, 'coordinator');
-    const binary = await client.upload('/api/v1/partners/import/preview', 'x.csv', Buffer.from([0, 1, 2, 3, 0, 255]));
+    const binary = await client.upload(
+      '/api/v1/partners/import/preview',
+      'x.csv',
+      Buffer.from([0, 1, 2, 3, 0, 255]),
+    );
     expect(binary.statusCode).toBe(422);
     expect(binary.json().error.details.problems[0].code).toBe('unreadable_file');
     const none = await client.post('/api/v1/partners/import/preview', {});

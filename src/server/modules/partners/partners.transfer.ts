@@ -2,7 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
-import { PARTNER_FILE_COLUMNS, type TFindPartnersQuery, type TImportPreview } from '../../../contracts/partners.js';
+import {
+  PARTNER_FILE_COLUMNS,
+  type TFindPartnersQuery,
+  type TImportPreview,
+} from '../../../contracts/partners.js';
 import { Permission } from '../../../contracts/roles.js';
 import { type PartnerImportResult, validatePartnerImport } from '../../../domain/partners/partner-import.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
@@ -23,7 +27,10 @@ import { insertPartner } from './partners.service.js';
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 5000;
 const KNOWN_COUNTRIES: ReadonlySet<string> = new Set(Object.keys(countries.getAlpha2Codes()));
-const SAMPLE_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../samples/partners-import.csv');
+const SAMPLE_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../samples/partners-import.csv',
+);
 
 async function validate(ctx: ServiceContext, db: Executor, bytes: Buffer): Promise<PartnerImportResult> {
   const cells = await readTabularFile(bytes);
@@ -35,7 +42,11 @@ async function validate(ctx: ServiceContext, db: Executor, bytes: Buffer): Promi
 }
 
 /** Checks a file and shows what an import would do; writes nothing. */
-export async function previewPartnerImport(ctx: ServiceContext, fileName: string, bytes: Buffer): Promise<TImportPreview> {
+export async function previewPartnerImport(
+  ctx: ServiceContext,
+  fileName: string,
+  bytes: Buffer,
+): Promise<TImportPreview> {
   requirePermission(ctx, Permission.PartnerImport);
   const result = await validate(ctx, ctx.deps.db, bytes);
   const problemRows = new Set(result.problems.map((p) => p.row));
@@ -64,16 +75,27 @@ export async function importPartners(ctx: ServiceContext, fileName: string, byte
   return ctx.deps.db.transaction().execute(async (trx) => {
     const result = await validate(ctx, trx, bytes);
     if (result.problems.length > 0 || result.rows.length === 0) {
-      const problems = result.problems.length > 0 ? result.problems : [{ row: 1, column: '', code: 'empty_file' }];
-      throw new AppError('IMPORT_INVALID', `${problems.length} problem(s) in ${fileName}; nothing was imported`, {
-        problems,
-      });
+      const problems =
+        result.problems.length > 0 ? result.problems : [{ row: 1, column: '', code: 'empty_file' }];
+      throw new AppError(
+        'IMPORT_INVALID',
+        `${problems.length} problem(s) in ${fileName}; nothing was imported`,
+        {
+          problems,
+        },
+      );
     }
     const ids: string[] = [];
     for (const { partner } of result.rows) {
       const id = await insertPartner(ctx, trx, partner);
       ids.push(id);
-      await recordAudit(trx, ctx, { action: 'create', entityType: 'partner', entityId: id, after: partner, reason: `import ${fileName}` });
+      await recordAudit(trx, ctx, {
+        action: 'create',
+        entityType: 'partner',
+        entityId: id,
+        after: partner,
+        reason: `import ${fileName}`,
+      });
     }
     await recordAudit(trx, ctx, {
       action: 'import',
@@ -85,7 +107,10 @@ export async function importPartners(ctx: ServiceContext, fileName: string, byte
   });
 }
 
-function exportRow(row: Awaited<ReturnType<typeof repo.listPartnersForExport>>[number], idents: Map<string, Map<string, string>>) {
+function exportRow(
+  row: Awaited<ReturnType<typeof repo.listPartnersForExport>>[number],
+  idents: Map<string, Map<string, string>>,
+) {
   const names = parseJson<Record<string, string>>(row.namesJson, {});
   const ids = idents.get(row.id);
   const byColumn: Record<(typeof PARTNER_FILE_COLUMNS)[number], string> = {
@@ -126,7 +151,9 @@ export async function exportPartners(ctx: ServiceContext, q: TFindPartnersQuery,
   const idents = new Map<string, Map<string, string>>();
   for (const r of identRows) {
     const m = idents.get(r.partnerId) ?? new Map<string, string>();
-    if (!m.has(r.scheme)) m.set(r.scheme, r.value);
+    if (!m.has(r.scheme)) {
+      m.set(r.scheme, r.value);
+    }
     idents.set(r.partnerId, m);
   }
   return writeTabularFile(
@@ -141,7 +168,9 @@ export async function exportPartners(ctx: ServiceContext, q: TFindPartnersQuery,
 export async function partnerImportSample(ctx: ServiceContext, format: TabularFormat) {
   requirePermission(ctx, Permission.PartnerImport);
   const bytes = await fs.readFile(SAMPLE_FILE);
-  if (format === 'csv') return bytes;
+  if (format === 'csv') {
+    return bytes;
+  }
   const [header, ...rows] = await readTabularFile(bytes);
   return writeTabularFile('xlsx', header ?? [], rows, 'Partners');
 }

@@ -29,13 +29,23 @@ export async function findMembers(db: Executor, organizationId: string, q: FindU
   let base = membersOf(db, organizationId);
   if (q.q) {
     const needle = q.q;
-    base = base.where((eb) => eb.or([containsInsensitive(eb.ref('u.email'), needle), containsInsensitive(eb.ref('u.displayName'), needle)]));
+    base = base.where((eb) =>
+      eb.or([
+        containsInsensitive(eb.ref('u.email'), needle),
+        containsInsensitive(eb.ref('u.displayName'), needle),
+      ]),
+    );
   }
-  if (q.role) base = base.where('m.role', '=', q.role);
-  if (q.status) base = base.where('m.status', '=', q.status);
+  if (q.role) {
+    base = base.where('m.role', '=', q.role);
+  }
+  if (q.status) {
+    base = base.where('m.status', '=', q.status);
+  }
   const desc = q.sort.startsWith('-');
   const field = q.sort.replace(/^-/, '');
-  const column = field === 'displayName' ? 'u.displayName' : field === 'createdAt' ? 'm.createdAt' : 'u.email';
+  const column =
+    field === 'displayName' ? 'u.displayName' : field === 'createdAt' ? 'm.createdAt' : 'u.email';
   const [rows, total] = await Promise.all([
     base
       .select(memberColumns)

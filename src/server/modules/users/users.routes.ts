@@ -14,8 +14,10 @@ const tags = ['admin'];
 
 export async function usersRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/users', { schema: { tags, querystring: ZFindUsersQuerySchema, response: { 200: ZPage(ZUserSchema) } } }, async (req) =>
-    users.findUsers(ctxOf(req), req.query),
+  r.get(
+    '/users',
+    { schema: { tags, querystring: ZFindUsersQuerySchema, response: { 200: ZPage(ZUserSchema) } } },
+    async (req) => users.findUsers(ctxOf(req), req.query),
   );
   r.post(
     '/users/invitations',
@@ -24,7 +26,14 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
   );
   r.patch(
     '/users/:id',
-    { schema: { tags, params: ZIdParams, body: ZUpdateMembershipRequestSchema, response: { 200: ZUserSchema } } },
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZUpdateMembershipRequestSchema,
+        response: { 200: ZUserSchema },
+      },
+    },
     async (req) => users.updateMembership(ctxOf(req), req.params.id, req.body),
   );
 }

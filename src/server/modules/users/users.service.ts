@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import type { Locale } from '../../../contracts/common.js';
 import { Permission, type Role } from '../../../contracts/roles.js';
-import type { TUser, ZFindUsersQuerySchema, ZUpdateMembershipRequestSchema } from '../../../contracts/users.js';
+import type {
+  TUser,
+  ZFindUsersQuerySchema,
+  ZUpdateMembershipRequestSchema,
+} from '../../../contracts/users.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import { requirePermission } from '../../platform/auth/require-permission.js';
 import { hashToken } from '../../platform/auth/tokens.js';
@@ -38,7 +42,10 @@ export async function findUsers(ctx: ServiceContext, q: z.infer<typeof ZFindUser
  * membership and e-mails a link valid for 7 days. Re-inviting an invited member sends a new link.
  * @throws ALREADY_EXISTS when the person is already an active or deactivated member
  */
-export async function inviteUser(ctx: ServiceContext, input: { email: string; role: Role; locale: Locale }): Promise<TUser> {
+export async function inviteUser(
+  ctx: ServiceContext,
+  input: { email: string; role: Role; locale: Locale },
+): Promise<TUser> {
   requirePermission(ctx, Permission.UserManage);
   const { db, clock, config, mailer } = ctx.deps;
   const now = clock.now();
@@ -103,7 +110,12 @@ export async function inviteUser(ctx: ServiceContext, input: { email: string; ro
       role: input.role,
       link,
     });
-    await mailer.enqueue(trx, { organizationId: ctx.actor.organizationId, to: input.email, kind: 'invitation', ...mail });
+    await mailer.enqueue(trx, {
+      organizationId: ctx.actor.organizationId,
+      to: input.email,
+      kind: 'invitation',
+      ...mail,
+    });
     await recordAudit(trx, ctx, {
       action: 'create',
       entityType: 'membership',
@@ -140,9 +152,12 @@ export async function updateMembership(
     }
     const role = input.role ?? before.role;
     const status = input.status ?? before.status;
-    const losesAdmin = before.role === 'admin' && before.status === 'active' && (role !== 'admin' || status !== 'active');
+    const losesAdmin =
+      before.role === 'admin' && before.status === 'active' && (role !== 'admin' || status !== 'active');
     if (losesAdmin && (await repo.countActiveAdmins(trx, ctx.actor.organizationId)) <= 1) {
-      throw new AppError('INVALID_STATE', 'The last active admin cannot be demoted or deactivated', { reason: 'last_admin' });
+      throw new AppError('INVALID_STATE', 'The last active admin cannot be demoted or deactivated', {
+        reason: 'last_admin',
+      });
     }
     const r = await trx
       .updateTable('memberships')
@@ -154,7 +169,11 @@ export async function updateMembership(
       throw versionConflict(before.version + 1);
     }
     if (status === 'deactivated') {
-      await trx.deleteFrom('sessions').where('userId', '=', userId).where('organizationId', '=', ctx.actor.organizationId).execute();
+      await trx
+        .deleteFrom('sessions')
+        .where('userId', '=', userId)
+        .where('organizationId', '=', ctx.actor.organizationId)
+        .execute();
     }
     await recordAudit(trx, ctx, {
       action: 'update',

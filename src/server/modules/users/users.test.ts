@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createMember, createTestApp, signIn, signedInAs } from '../../test/test-app.js';
+import {
+  type Client,
+  createMember,
+  createTestApp,
+  signedInAs,
+  signIn,
+  type TestApp,
+} from '../../test/test-app.js';
 
 let t: TestApp;
 let admin: Client;
@@ -16,10 +23,22 @@ afterAll(async () => {
 
 describe('users: invitations', () => {
   it('invites by e-mail in the invitee language; the invitee sets a password and is signed in', async () => {
-    const res = await admin.post('/api/v1/users/invitations', { email: 'New.Trainer@college.example', role: 'trainer', locale: 'fr' });
+    const res = await admin.post('/api/v1/users/invitations', {
+      email: 'New.Trainer@college.example',
+      role: 'trainer',
+      locale: 'fr',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ email: 'new.trainer@college.example', role: 'trainer', status: 'invited' });
-    const [mail] = await t.deps.db.selectFrom('outbox').selectAll().where('toAddress', '=', 'new.trainer@college.example').execute();
+    expect(res.json()).toMatchObject({
+      email: 'new.trainer@college.example',
+      role: 'trainer',
+      status: 'invited',
+    });
+    const [mail] = await t.deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('toAddress', '=', 'new.trainer@college.example')
+      .execute();
     expect(mail?.subject).toContain('Invitation');
     const token = decodeURIComponent(/token=(\S+)/.exec(mail?.bodyText ?? '')?.[1] ?? '');
     const accepted = await t.app.inject({
@@ -31,7 +50,11 @@ describe('users: invitations', () => {
     expect(accepted.json()).toMatchObject({ role: 'trainer', user: { displayName: 'Nouvelle Formatrice' } });
     const list = (await admin.get('/api/v1/users?q=new.trainer')).json();
     expect(list.data[0]).toMatchObject({ status: 'active', role: 'trainer' });
-    const reuse = await t.app.inject({ method: 'POST', url: '/api/v1/auth/invitations/accept', payload: { token, displayName: 'x', password: 'another passphrase' } });
+    const reuse = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/invitations/accept',
+      payload: { token, displayName: 'x', password: 'another passphrase' },
+    });
     expect(reuse.json().error.code).toBe('TOKEN_INVALID');
   });
 
@@ -40,7 +63,15 @@ describe('users: invitations', () => {
     const dup = await admin.post('/api/v1/users/invitations', { email, role: 'trainer', locale: 'en' });
     expect(dup.statusCode).toBe(409);
     const coordinator = await signIn(t.app, email);
-    expect((await coordinator.post('/api/v1/users/invitations', { email: 'x@y.example', role: 'admin', locale: 'en' })).statusCode).toBe(403);
+    expect(
+      (
+        await coordinator.post('/api/v1/users/invitations', {
+          email: 'x@y.example',
+          role: 'admin',
+          locale: 'en',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -50,13 +81,17 @@ describe('users: roles and deactivation', () => {
     const changed = await admin.patch(`/api/v1/users/${userId}`, { version: 1, role: 'project_manager' });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ role: 'project_manager', version: 2 });
-    expect((await admin.patch(`/api/v1/users/${userId}`, { version: 1, role: 'expert' })).statusCode).toBe(409);
+    expect((await admin.patch(`/api/v1/users/${userId}`, { version: 1, role: 'expert' })).statusCode).toBe(
+      409,
+    );
   });
 
   it('deactivation ends the sessions and blocks sign-in', async () => {
     const { userId, email } = await createMember(t.deps, orgId, 'coordinator');
     const victim = await signIn(t.app, email);
-    expect((await admin.patch(`/api/v1/users/${userId}`, { version: 1, status: 'deactivated' })).statusCode).toBe(200);
+    expect(
+      (await admin.patch(`/api/v1/users/${userId}`, { version: 1, status: 'deactivated' })).statusCode,
+    ).toBe(200);
     expect((await victim.get('/api/v1/auth/session')).statusCode).toBe(401);
     await expect(signIn(t.app, email)).rejects.toThrow(/401/);
   });
@@ -82,10 +117,20 @@ describe('several organizations', () => {
     const orgB = (await signedInAs(t, 'admin')).orgId;
     await t.deps.db
       .insertInto('memberships')
-      .values({ id: `m-${a.userId}`, organizationId: orgB, userId: a.userId, role: 'observer', status: 'active', createdAt: '2026-01-01', updatedAt: '2026-01-01' })
+      .values({
+        id: `m-${a.userId}`,
+        organizationId: orgB,
+        userId: a.userId,
+        role: 'observer',
+        status: 'active',
+        createdAt: '2026-01-01',
+        updatedAt: '2026-01-01',
+      })
       .execute();
     const inA = await a.client.post('/api/v1/partners', {
-      names: { en: 'Only in A' }, country: 'KE', type: '80',
+      names: { en: 'Only in A' },
+      country: 'KE',
+      type: '80',
     });
     expect(inA.statusCode).toBe(201);
     const session = (await a.client.get('/api/v1/auth/session')).json();

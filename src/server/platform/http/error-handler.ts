@@ -1,15 +1,29 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiErrorBody, ErrorCode } from '../../../contracts/errors.js';
-import { newId } from '../ids.js';
 import { AppError } from '../errors.js';
+import { newId } from '../ids.js';
 
-function body(code: ErrorCode, message: string, details?: Record<string, unknown>, errorId?: string): ApiErrorBody {
+function body(
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+  errorId?: string,
+): ApiErrorBody {
   return { error: { code, message, ...(details ? { details } : {}), ...(errorId ? { errorId } : {}) } };
 }
 
 // Errors that mean "the database is not reachable right now", on either dialect.
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300', 'SQLITE_BUSY']);
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'SQLITE_BUSY',
+]);
 
 function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
@@ -35,7 +49,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(400).send(body('INVALID_INPUT', 'The request is not valid', { issues }));
     }
     if (err.statusCode === 429) {
-      return reply.code(429).send(body('RATE_LIMITED', 'Too many requests', { retryAfter: reply.getHeader('retry-after') }));
+      return reply
+        .code(429)
+        .send(body('RATE_LIMITED', 'Too many requests', { retryAfter: reply.getHeader('retry-after') }));
     }
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send(body('FILE_REJECTED', 'The upload is too large', { reason: 'too_large' }));
@@ -46,7 +62,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isUnavailable(err)) {
       request.log.error({ err }, 'dependency unavailable');
-      return reply.code(503).header('retry-after', '5').send(body('SERVICE_UNAVAILABLE', 'Try again shortly'));
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send(body('SERVICE_UNAVAILABLE', 'Try again shortly'));
     }
     const errorId = newId();
     request.log.error({ err, errorId }, 'unhandled error');

@@ -5,9 +5,14 @@ import { AppError } from '../errors.js';
  * Reads the single multipart file field `file` into memory, within `maxBytes`.
  * @throws AppError INVALID_INPUT when no file is sent, FILE_REJECTED when it is too large
  */
-export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ fileName: string; mimetype: string; bytes: Buffer }> {
+export async function readUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ fileName: string; mimetype: string; bytes: Buffer }> {
   if (!request.isMultipart()) {
-    throw new AppError('INVALID_INPUT', 'Send the file as multipart/form-data in the field "file"', { reason: 'not_multipart' });
+    throw new AppError('INVALID_INPUT', 'Send the file as multipart/form-data in the field "file"', {
+      reason: 'not_multipart',
+    });
   }
   const part = await request.file({ limits: { fileSize: maxBytes } });
   if (!part) {
@@ -15,7 +20,10 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   }
   const bytes = await part.toBuffer();
   if (part.file.truncated) {
-    throw new AppError('FILE_REJECTED', `The file is larger than ${maxBytes} bytes`, { reason: 'too_large', maxBytes });
+    throw new AppError('FILE_REJECTED', `The file is larger than ${maxBytes} bytes`, {
+      reason: 'too_large',
+      maxBytes,
+    });
   }
   return { fileName: part.filename || 'upload', mimetype: part.mimetype, bytes };
 }

@@ -31,7 +31,11 @@ export async function runOncePerPeriod<T>(
     const result = await work();
     await db
       .updateTable('jobRuns')
-      .set({ status: 'done', finishedAt: clock.now().toISOString(), resultJson: JSON.stringify(result ?? null) })
+      .set({
+        status: 'done',
+        finishedAt: clock.now().toISOString(),
+        resultJson: JSON.stringify(result ?? null),
+      })
       .where('id', '=', id)
       .execute();
     return { ran: true, result };

@@ -19,7 +19,9 @@ export function startScheduler(
 ): Scheduler {
   let running = false;
   const tick = async () => {
-    if (running) return;
+    if (running) {
+      return;
+    }
     running = true;
     try {
       for (const t of tasks) {

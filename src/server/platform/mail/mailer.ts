@@ -58,7 +58,12 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
       let sent = 0;
       for (const m of queued) {
         try {
-          await transport.sendMail({ from: opts.from, to: m.toAddress, subject: m.subject, text: m.bodyText });
+          await transport.sendMail({
+            from: opts.from,
+            to: m.toAddress,
+            subject: m.subject,
+            text: m.bodyText,
+          });
           await db
             .updateTable('outbox')
             .set({ status: 'sent', sentAt: opts.clock.now().toISOString(), attempts: m.attempts + 1 })
@@ -68,7 +73,11 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
         } catch (err) {
           await db
             .updateTable('outbox')
-            .set({ status: m.attempts + 1 >= 5 ? 'failed' : 'queued', attempts: m.attempts + 1, lastError: String(err) })
+            .set({
+              status: m.attempts + 1 >= 5 ? 'failed' : 'queued',
+              attempts: m.attempts + 1,
+              lastError: String(err),
+            })
             .where('id', '=', m.id)
             .execute();
         }

@@ -20,11 +20,21 @@ export function sniffTabularFormat(bytes: Buffer): TabularFormat | null {
 
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  if (v === null || v === undefined) {
+    return '';
+  }
+  if (v instanceof Date) {
+    return v.toISOString().slice(0, 10);
+  }
+  if (typeof v === 'object' && 'richText' in v) {
+    return v.richText.map((t) => t.text).join('');
+  }
+  if (typeof v === 'object' && 'result' in v) {
+    return String(v.result ?? '');
+  }
+  if (typeof v === 'object' && 'text' in v) {
+    return String(v.text);
+  }
   return String(v);
 }
 
@@ -46,14 +56,22 @@ export async function readTabularFile(bytes: Buffer): Promise<Cells> {
     if (format === 'csv') {
       const text = bytes.toString('utf8');
       const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-      const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-      const rows: string[][] = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
+      const delimiter =
+        (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+      const rows: string[][] = parse(text, {
+        bom: true,
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: false,
+      });
       return rows.map((r) => r.map((c) => c.trim()));
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
-    if (!sheet) return [];
+    if (!sheet) {
+      return [];
+    }
     const rows: Cells = [];
     sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const cells: string[] = [];
@@ -64,7 +82,9 @@ export async function readTabularFile(bytes: Buffer): Promise<Cells> {
     });
     return Array.from(rows, (r) => r ?? []);
   } catch (err) {
-    if (err instanceof AppError) throw err;
+    if (err instanceof AppError) {
+      throw err;
+    }
     throw unreadable();
   }
 }
@@ -77,7 +97,12 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export async function writeTabularFile(format: TabularFormat, header: readonly string[], rows: Cells, sheetName: string) {
+export async function writeTabularFile(
+  format: TabularFormat,
+  header: readonly string[],
+  rows: Cells,
+  sheetName: string,
+) {
   const safeRows = rows.map((r) => r.map(neutralizeFormula));
   if (format === 'csv') {
     // The BOM makes Excel read UTF-8 (Chinese and Arabic names) correctly.
@@ -87,7 +112,9 @@ export async function writeTabularFile(format: TabularFormat, header: readonly s
   wb.creator = 'TVET Bridge';
   const sheet = wb.addWorksheet(sheetName);
   sheet.addRow([...header]).font = { bold: true };
-  for (const r of safeRows) sheet.addRow(r);
+  for (const r of safeRows) {
+    sheet.addRow(r);
+  }
   sheet.columns.forEach((col) => {
     col.width = 22;
   });
