@@ -1,0 +1,32 @@
+import { Permission } from '../../../contracts/roles.js';
+
+export interface NavItem {
+  /** i18n key under nav.* */
+  key: string;
+  to: string;
+  /** Shown only to users who hold this permission; undefined = everyone signed in. */
+  permission?: Permission;
+}
+
+export const MAIN_NAV: NavItem[] = [
+  { key: 'dashboard', to: '/' },
+  { key: 'partners', to: '/partners', permission: Permission.PartnerRead },
+  { key: 'agreements', to: '/agreements', permission: Permission.AgreementRead },
+  { key: 'projects', to: '/projects' },
+  { key: 'training', to: '/training' },
+  { key: 'exchanges', to: '/exchanges' },
+  { key: 'competitions', to: '/competitions' },
+  { key: 'evaluation', to: '/evaluation' },
+  { key: 'talent', to: '/talent' },
+];
+
+export const ADMIN_NAV: NavItem[] = [
+  { key: 'users', to: '/admin/users', permission: Permission.UserRead },
+  { key: 'audit', to: '/admin/audit', permission: Permission.AuditRead },
+  { key: 'outbox', to: '/admin/outbox', permission: Permission.OutboxRead },
+];
+
+/** The items a user with these permissions may see. */
+export function visibleItems(items: NavItem[], permissions: readonly string[]): NavItem[] {
+  return items.filter((i) => !i.permission || permissions.includes(i.permission));
+}
