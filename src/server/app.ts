@@ -19,7 +19,7 @@ import { registerSessionHook } from './modules/identity/session.hook.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
-import { registerErrorHandler } from './platform/http/error-handler.js';
+import { notFoundBody, registerErrorHandler } from './platform/http/error-handler.js';
 import { newId } from './platform/ids.js';
 
 export interface BuildOptions {
@@ -111,18 +111,17 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   );
 
   const webRoot = opts.webRoot;
-  if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
+  const hasWeb = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
-    // Client-side routes: any GET outside /api that is not a file gets the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return reply
-        .code(404)
-        .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
-    });
     app.get('/', (_req, reply) => reply.type('text/html').sendFile('index.html'));
   }
+  // Client-side routes: any GET outside /api that is not a file gets the app shell.
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send(notFoundBody(request.method, request.url));
+  });
   return app;
 }

@@ -30,6 +30,11 @@ function isUnavailable(err: unknown): boolean {
   return typeof code === 'string' && UNAVAILABLE.has(code);
 }
 
+/** The 404 answer for an unknown route, in the uniform error shape. */
+export function notFoundBody(method: string, url: string): ApiErrorBody {
+  return body('NOT_FOUND', `No route ${method} ${url.split('?')[0]}`);
+}
+
 /** One handler turns every failure into `{ error: { code, message, details? } }`. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -70,9 +75,5 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const errorId = newId();
     request.log.error({ err, errorId }, 'unhandled error');
     return reply.code(500).send(body('INTERNAL', 'Internal error', undefined, errorId));
-  });
-
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }
