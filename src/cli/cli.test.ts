@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../server/migrations/index.js';
+import { loadConfig } from '../server/platform/config.js';
+import { createDb } from '../server/platform/db/create-db.js';
+import { createTestDatabase, testDialect } from '../server/test/test-db.js';
+import { type CliIo, runCli } from './cli.js';
+import { migrationStatus, runMigrate } from './migrate.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const names = Object.keys(migrations);
+const newest = names[names.length - 1] ?? '';
+
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let drop: () => Promise<void> = async () => {};
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tvet-cli-'));
+  env = { DATA_DIR: dataDir };
+  if (testDialect() === 'postgres') {
+    const db = await createTestDatabase();
+    await db.handle.close();
+    drop = db.drop;
+    env.DATABASE_URL = db.url;
+  }
+});
+afterAll(async () => {
+  await drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function run(argv: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    env: { ...env, ...extraEnv },
+    stdout: (l) => out.push(l),
+    stderr: (l) => err.push(l),
+    terminal: null,
+  };
+  return runCli(argv, io).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+}
+
+async function status() {
+  const handle = createDb(loadConfig(env).databaseUrl);
+  try {
+    return await migrationStatus(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+describe(`tvet-bridge migrate (${testDialect()})`, () => {
+  it('applies, reverts the newest and re-applies migrations', async () => {
+    const config = loadConfig(env);
+    expect((await status()).every((m) => m.appliedAt === null)).toBe(true);
+
+    expect(await runMigrate(config, 'up')).toEqual(names.map((n) => `applied ${n}`));
+    expect(await runMigrate(config, 'up')).toEqual(['Already up to date: no pending migrations.']);
+    expect(await runMigrate(config, 'down')).toEqual([`reverted ${newest}`]);
+    const afterDown = await status();
+    expect(afterDown.find((m) => m.name === newest)?.appliedAt).toBeNull();
+    expect(afterDown.filter((m) => m.appliedAt !== null)).toHaveLength(names.length - 1);
+
+    const listed = await run(['migrate', 'status']);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain(`pending  ${newest}`);
+    expect(listed.out).toContain(`${names.length - 1} applied, 1 pending`);
+
+    const up = await run(['migrate']);
+    expect(up).toMatchObject({ code: 0, out: `applied ${newest}` });
+    expect((await status()).every((m) => m.appliedAt !== null)).toBe(true);
+  });
+
+  it('runs the reminder job once and seeds the demo only into an empty database', async () => {
+    const seeded = await run(['seed-demo']);
+    expect(seeded.code).toBe(0);
+    expect(seeded.out).toMatch(/e-mail: +admin@pearl-river-tc\.example\.cn/);
+    expect(await run(['seed-demo'])).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/already has data/),
+    });
+    const reminders = await run(['send-reminders']);
+    expect(reminders.code).toBe(0);
+    expect(reminders.out).toMatch(
+      /Agreement reminders: 2 organization\(s\) processed, \d+ message\(s\) queued\./,
+    );
+    // The day is claimed: a second run sends nothing.
+    expect((await run(['send-reminders'])).out).toMatch(
+      /0 organization\(s\) processed, 0 message\(s\) queued/,
+    );
+  });
+
+  it('answers usage errors with exit code 2 and help with 0', async () => {
+    expect((await run([])).code).toBe(2);
+    expect(await run(['frobnicate'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Unknown command "frobnicate"/),
+    });
+    expect(await run(['migrate', 'sideways'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/up, down or status/),
+    });
+    expect(await run(['backup', '--outt', 'x'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Unknown option '--outt'/),
+    });
+    expect(await run(['restore'])).toMatchObject({ code: 2, err: expect.stringMatching(/Which backup/) });
+    for (const cmd of ['migrate', 'seed-demo', 'create-admin', 'backup', 'restore', 'send-reminders']) {
+      const help = await run([cmd, '--help']);
+      expect(help.code, cmd).toBe(0);
+      expect(help.out, cmd).toContain(`Usage: tvet-bridge ${cmd}`);
+    }
+    expect(await run(['migrate'], { PORT: 'not a port' })).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Invalid configuration.*PORT/),
+    });
+  });
+});
+
+describe('bin/tvet-bridge.js', () => {
+  it('runs from a clone through the tsx launcher', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tvet-cli-bin-'));
+    try {
+      const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [path.join(root, 'bin/tvet-bridge.js'), 'migrate', 'status'],
+        {
+          cwd: root,
+          env: { ...parentEnv, DATA_DIR: dir },
+        },
+      );
+      for (const name of names) {
+        expect(stdout).toContain(`pending  ${name}`);
+      }
+      expect(stdout).toContain(`0 applied, ${names.length} pending (sqlite)`);
+      expect(fs.existsSync(path.join(dir, 'tvet-bridge.db'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
