@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../server/migrations/index.js';
 import { createDeps } from '../server/platform/bootstrap.js';
 import { type AppConfig, loadConfig } from '../server/platform/config.js';
 import { createDb } from '../server/platform/db/create-db.js';
@@ -15,6 +16,8 @@ import { type CliIo, runCli } from './cli.js';
 import { restoreBackup } from './restore.js';
 import { seedDemoWorkspace } from './seed-demo.js';
 import { findOnPath } from './support.js';
+
+const MIGRATION_NAMES = Object.keys(migrations);
 
 const onSqlite = testDialect() === 'sqlite';
 const require = createRequire(import.meta.url);
@@ -143,7 +146,7 @@ describe('backup and restore (SQLite)', () => {
       expect(path.basename(dir)).toMatch(/^tvet-bridge-\d{8}T\d{6}Z$/);
       expect(manifest).toMatchObject({
         dialect: 'sqlite',
-        migrations: ['2026-11-28T2300_identity_audit_jobs', '2026-11-28T2310_partners_agreements'],
+        migrations: MIGRATION_NAMES,
         database: { file: 'tvet-bridge.db', method: 'sqlite-online-backup' },
         files: { count: 1, bytes: bytes.length },
       });
@@ -246,13 +249,13 @@ describe('backup and restore (SQLite)', () => {
     const manifestFile = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
     const { sha256File } = await import('./support.js');
-    manifest.migrations = manifest.migrations.slice(0, 1);
+    manifest.migrations = MIGRATION_NAMES.slice(0, -1);
     manifest.database.sha256 = await sha256File(copyFile);
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
 
     const target = loadConfig({ DATA_DIR: tempDir('tvet-cli-restore-') });
     const restored = await restoreBackup({ config: target, backupDir: dir });
-    expect(restored.migrated).toEqual(['applied 2026-11-28T2310_partners_agreements']);
+    expect(restored.migrated).toEqual([`applied ${MIGRATION_NAMES.at(-1)}`]);
   });
 });
 
@@ -271,7 +274,7 @@ describe(`backup and restore (PostgreSQL)`, () => {
         database: { file: 'database.dump', method: 'pg_dump' },
         files: { count: 1 },
       });
-      expect(manifest.migrations).toHaveLength(2);
+      expect(manifest.migrations).toEqual(MIGRATION_NAMES);
 
       const dest = await createTestDatabase();
       cleanups.push(dest.drop);

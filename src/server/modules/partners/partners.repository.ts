@@ -50,16 +50,16 @@ function filtered(db: Executor, organizationId: string, f: PartnerFilters, today
     );
   }
   if (f.hasActiveAgreement) {
-    const wanted = f.hasActiveAgreement === 'true';
-    q = q.where((eb) => {
-      const sub = eb
-        .selectFrom('agreementParties as ap')
-        .innerJoin('agreements as a', 'a.id', 'ap.agreementId')
-        .select('ap.agreementId')
-        .whereRef('ap.partnerId', '=', 'p.id')
-        .where((e) => agreementInForce(e as never, today));
-      return wanted ? eb.exists(sub) : eb.not(eb.exists(sub));
-    });
+    // An uncorrelated IN: the database builds the set of partners with an agreement in force
+    // once per query, instead of probing agreements for every partner row (10x faster on the
+    // count over 10,000 partners; see docs/benchmarks.md).
+    const inForce = db
+      .selectFrom('agreementParties as ap')
+      .innerJoin('agreements as a', 'a.id', 'ap.agreementId')
+      .select('ap.partnerId')
+      .where('ap.organizationId', '=', organizationId)
+      .where((e) => agreementInForce(e as never, today));
+    q = q.where('p.id', f.hasActiveAgreement === 'true' ? 'in' : 'not in', inForce);
   }
   return q;
 }
