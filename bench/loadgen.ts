@@ -1,0 +1,60 @@
+// The load generator, a child process of bench/run.ts: receives a LoadPlan over IPC, answers
+// with one LoadResult per target. Targets are measured in interleaved slices (A B C, B C A, …)
+// so that a busy neighbour on the machine slows every target alike instead of just one.
+import autocannon, { type RawResult } from 'autocannon';
+import type { LoadPlan, LoadResult } from './load.js';
+
+function shoot(url: string, plan: LoadPlan, duration: number) {
+  return autocannon({
+    url,
+    headers: plan.headers,
+    connections: plan.connections,
+    duration,
+    timeout: 10,
+    skipAggregateResult: true,
+  }) as unknown as Promise<RawResult>;
+}
+
+async function run(plan: LoadPlan): Promise<Record<string, LoadResult>> {
+  for (const t of plan.targets) {
+    if (plan.warmup > 0) {
+      await shoot(t.url, plan, plan.warmup);
+    }
+  }
+  const raw = new Map<string, RawResult[]>(plan.targets.map((t) => [t.key, []]));
+  const rounds = Math.max(1, Math.ceil(plan.duration / plan.slice));
+  for (let round = 0; round < rounds; round++) {
+    const slice = Math.min(plan.slice, plan.duration - round * plan.slice);
+    for (let i = 0; i < plan.targets.length; i++) {
+      const t = plan.targets[(round + i) % plan.targets.length];
+      if (t) {
+        raw.get(t.key)?.push(await shoot(t.url, plan, slice));
+      }
+    }
+  }
+  const out: Record<string, LoadResult> = {};
+  for (const t of plan.targets) {
+    const results = raw.get(t.key) ?? [];
+    const merged = autocannon.aggregateResult(results, { url: t.url, connections: plan.connections });
+    const requests = results.reduce((s, r) => s + r.totalCompletedRequests, 0);
+    const seconds = results.reduce((s, r) => s + r.duration, 0);
+    out[t.key] = {
+      rps: requests / seconds,
+      p50: merged.latency.p50,
+      p99: merged.latency.p99,
+      requests,
+      non2xx: results.reduce((s, r) => s + r.non2xx, 0),
+      errors: results.reduce((s, r) => s + r.errors, 0),
+      seconds,
+      sliceRps: results.map((r) => r.totalCompletedRequests / r.duration),
+    };
+  }
+  return out;
+}
+
+process.once('message', (plan: LoadPlan) => {
+  run(plan).then(
+    (results) => process.send?.({ ok: true, results }, () => process.exit(0)),
+    (err: unknown) => process.send?.({ ok: false, error: String(err) }, () => process.exit(1)),
+  );
+});
