@@ -1,12 +1,12 @@
-import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
+import { DirectionProvider, MantineProvider, mergeThemeOverrides, useDirection } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SESSION_KEY } from '../features/auth/api';
 import { directionOf } from '../i18n';
 import { ApiError } from '../lib/api';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 function onUnauthenticated(error: unknown, client: QueryClient) {
   if (error instanceof ApiError && error.status === 401 && error.code === 'UNAUTHENTICATED') {
@@ -42,11 +42,24 @@ function DirectionSync() {
 }
 
 export function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
+  // Icon-only close buttons (notifications, clearable inputs) get a name in the UI language.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t changes with the language
+  const localizedTheme = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: { CloseButton: { defaultProps: { 'aria-label': t('common.close') } } },
+      }),
+    [t, i18n.language],
+  );
   return (
     <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection>
       <DirectionSync />
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider
+        theme={localizedTheme}
+        cssVariablesResolver={cssVariablesResolver}
+        defaultColorScheme="light"
+      >
         <Notifications position="top-center" />
         <QueryClientProvider client={client}>{children}</QueryClientProvider>
       </MantineProvider>

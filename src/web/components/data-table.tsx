@@ -12,6 +12,8 @@ export interface Column<T> {
   /** Server sort field; makes the header a sort button. */
   sortField?: string;
   width?: number | string;
+  /** Keep the cell on one line (dates, short figures, badges). */
+  noWrap?: boolean;
 }
 
 interface Props<T> {
@@ -179,7 +181,9 @@ function TableRow<T>({
     <>
       <Table.Tr>
         {columns.map((c) => (
-          <Table.Td key={c.key}>{c.render(row)}</Table.Td>
+          <Table.Td key={c.key} style={c.noWrap ? { whiteSpace: 'nowrap' } : undefined}>
+            {c.render(row)}
+          </Table.Td>
         ))}
       </Table.Tr>
       {extra && (

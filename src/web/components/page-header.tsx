@@ -16,7 +16,7 @@ export function PageHeader({
         <Title order={1} size="h2">
           {title}
         </Title>
-        {subtitle && <Text c="dimmed">{subtitle}</Text>}
+        {typeof subtitle === 'string' ? <Text c="dimmed">{subtitle}</Text> : subtitle}
       </Stack>
       {actions && <Group gap="xs">{actions}</Group>}
     </Group>

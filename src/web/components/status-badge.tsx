@@ -22,8 +22,25 @@ const USER_STATUS_COLORS: Record<string, MantineColor> = {
   outbox: 'gray',
 };
 
-/** A status badge: `kind` picks the i18n namespace and colours (`agreements.status`, `users.status`, `outbox.status`). */
-export function StatusBadge({ kind, status }: { kind: 'agreement' | 'user' | 'outbox'; status: string }) {
+/**
+ * A status badge: `kind` picks the i18n namespace and colours (`agreements.status`, `users.status`, `outbox.status`).
+ * It never truncates: Mantine's Badge shrinks with an ellipsis inside narrow table cells, so its minimum width is
+ * the whole label and the column grows to fit it in every language.
+ */
+const NO_TRUNCATION = {
+  root: { minWidth: 'max-content', overflow: 'visible' },
+  label: { overflow: 'visible' },
+} as const;
+
+export function StatusBadge({
+  kind,
+  status,
+  size,
+}: {
+  kind: 'agreement' | 'user' | 'outbox';
+  status: string;
+  size?: 'sm' | 'md' | 'lg' | 'xl';
+}) {
   const { t } = useTranslation();
   const color =
     kind === 'agreement'
@@ -31,7 +48,12 @@ export function StatusBadge({ kind, status }: { kind: 'agreement' | 'user' | 'ou
       : (USER_STATUS_COLORS[status] ?? 'gray');
   const ns = kind === 'agreement' ? 'agreements.status' : kind === 'user' ? 'users.status' : 'outbox.status';
   return (
-    <Badge color={color} variant={kind === 'agreement' && status === 'terminated' ? 'filled' : 'light'}>
+    <Badge
+      color={color}
+      variant={kind === 'agreement' && status === 'terminated' ? 'filled' : 'light'}
+      size={size}
+      styles={NO_TRUNCATION}
+    >
       {t(`${ns}.${status}`)}
     </Badge>
   );

@@ -1,7 +1,13 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import { AGREEMENT_STAGES, AGREEMENT_STATUSES, AGREEMENT_TYPES } from '../../contracts/agreements.js';
+import { AUDIT_ACTIONS } from '../../contracts/audit.js';
 import { LOCALES } from '../../contracts/common.js';
 import { ErrorCode } from '../../contracts/errors.js';
+import { IATI_ORGANISATION_TYPES, IDENTIFIER_SCHEMES } from '../../contracts/partners.js';
+import { ROLES } from '../../contracts/roles.js';
+import { PARTNER_IMPORT_PROBLEM_CODES } from '../../domain/partners/partner-import.js';
+import { AUDIT_ENTITY_TYPES, OUTBOX_KINDS, OUTBOX_STATUSES } from '../features/admin/record-kinds';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
@@ -92,9 +98,81 @@ describe('locale catalogs', () => {
     expect(diffs).toEqual([]);
   });
 
-  it('translate every server error code', () => {
-    const en = catalogs.en as Map<string, string>;
-    const missing = Object.values(ErrorCode).filter((c) => !en.has(`errors.${c}`));
-    expect(missing).toEqual([]);
+  it.each(Object.entries(CODE_LISTS))(
+    'translate every code of %s in every locale',
+    (_name, { prefix, codes }) => {
+      expect(missingKeys(prefix, codes)).toEqual([]);
+    },
+  );
+
+  it('translate every validation message the contracts and the server send', () => {
+    const messages = [...contractMessages(), ...serverIssueMessages()];
+    expect(messages).toEqual(expect.arrayContaining(['english_name_required', 'identifier_taken']));
+    expect(missingKeys('validation', messages)).toEqual([]);
   });
 });
+
+/** Code lists that come from the contracts or the domain, and the catalog prefix translating them. */
+const CODE_LISTS: Record<string, { prefix: string; codes: readonly string[] }> = {
+  ErrorCode: { prefix: 'errors', codes: Object.values(ErrorCode) },
+  PARTNER_IMPORT_PROBLEM_CODES: { prefix: 'import.problem', codes: PARTNER_IMPORT_PROBLEM_CODES },
+  AUDIT_ACTIONS: { prefix: 'audit.actions', codes: AUDIT_ACTIONS },
+  AUDIT_ENTITY_TYPES: { prefix: 'audit.entities', codes: AUDIT_ENTITY_TYPES },
+  AGREEMENT_STATUSES: { prefix: 'agreements.status', codes: AGREEMENT_STATUSES },
+  AGREEMENT_TYPES: { prefix: 'agreements.types', codes: AGREEMENT_TYPES },
+  AGREEMENT_STAGES: { prefix: 'agreements.stages', codes: AGREEMENT_STAGES },
+  IATI_ORGANISATION_TYPES: { prefix: 'partners.types', codes: IATI_ORGANISATION_TYPES },
+  IDENTIFIER_SCHEMES: { prefix: 'partners.schemes', codes: IDENTIFIER_SCHEMES },
+  ROLES: { prefix: 'roles', codes: ROLES },
+  OUTBOX_KINDS: { prefix: 'outbox.kinds', codes: OUTBOX_KINDS },
+  OUTBOX_STATUSES: { prefix: 'outbox.status', codes: OUTBOX_STATUSES },
+};
+
+/** `locale:key` for each code lacking `<prefix>.<code>` in some locale. */
+function missingKeys(prefix: string, codes: readonly string[]): string[] {
+  return LOCALES.flatMap((l) =>
+    codes
+      .filter((c) => !(catalogs[l] as Map<string, string>).has(`${prefix}.${c}`))
+      .map((c) => `${l}:${prefix}.${c}`),
+  );
+}
+
+/** Source text of the contracts and the server (not their tests), read through Vite's glob import. */
+const contractSources = import.meta.glob<string>(['../../contracts/*.ts', '!../../contracts/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const serverSources = import.meta.glob<string>(['../../server/**/*.ts', '!../../server/**/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/** Custom zod messages in the contracts: `message: 'x'`, `.min(1, 'x')`, `.email('x')`, `.regex(/…/, 'x')`. */
+function contractMessages(): string[] {
+  const found = new Set<string>();
+  for (const text of Object.values(contractSources)) {
+    for (const re of [
+      /message:\s*'([a-z_]+)'/g,
+      /,\s*'([a-z_]+)'\)/g,
+      /\.(?:email|url)\(\s*'([a-z_]+)'\s*\)/g,
+    ]) {
+      for (const m of text.matchAll(re)) {
+        found.add(m[1] as string);
+      }
+    }
+  }
+  return [...found];
+}
+
+/** Issue messages services put in `details.issues` (`{ path: [...], message: 'x' }`). */
+function serverIssueMessages(): string[] {
+  const found = new Set<string>();
+  for (const text of Object.values(serverSources)) {
+    for (const m of text.matchAll(/path:\s*\[[^\]]*\],\s*message:\s*'([a-z_]+)'/g)) {
+      found.add(m[1] as string);
+    }
+  }
+  return [...found];
+}

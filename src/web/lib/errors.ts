@@ -43,12 +43,28 @@ export function validationMessage(
   }
 }
 
-function pathKey(path: ReadonlyArray<PropertyKey>): string {
+/**
+ * A Mantine form path from an issue path. The server prefixes body validation paths with 'body' (Fastify's
+ * validation context) and update requests wrap the record in `data`; service-level issues have neither.
+ */
+export function pathKey(path: ReadonlyArray<PropertyKey>): string {
   const parts = path.map(String);
-  while (parts[0] === 'body' || parts[0] === 'data') {
+  if (parts[0] === 'body') {
+    parts.shift();
+  }
+  if (parts[0] === 'data') {
     parts.shift();
   }
   return parts.join('.');
+}
+
+/**
+ * Server issues about one element of a list of ids or tags (['partnerIds', '2']) are shown on the list's
+ * own input; items with sub-fields (['identifiers', '0', 'value']) keep their full path.
+ */
+function serverPathKey(path: ReadonlyArray<PropertyKey>): string {
+  const key = pathKey(path);
+  return key.replace(/\.\d+$/, '');
 }
 
 /**
@@ -75,9 +91,12 @@ export function zodValidator<S extends ZodType>(schema: S, t: Translate, map?: (
   };
 }
 
-/** Field errors from a server INVALID_INPUT answer, keyed like Mantine form paths. */
+/**
+ * Field errors from a server answer listing `details.issues` (INVALID_INPUT, or ALREADY_EXISTS for a taken
+ * identifier), keyed like Mantine form paths.
+ */
 export function serverFieldErrors(t: Translate, error: unknown): Record<string, string> | null {
-  if (!(error instanceof ApiError) || error.code !== 'INVALID_INPUT') {
+  if (!(error instanceof ApiError)) {
     return null;
   }
   const issues = error.details.issues;
@@ -87,8 +106,8 @@ export function serverFieldErrors(t: Translate, error: unknown): Record<string, 
   const errors: Record<string, string> = {};
   for (const raw of issues) {
     const issue = raw as { path?: unknown[]; message?: string };
-    const key = pathKey(Array.isArray(issue.path) ? (issue.path as PropertyKey[]) : []);
-    if (!errors[key]) {
+    const key = serverPathKey(Array.isArray(issue.path) ? (issue.path as PropertyKey[]) : []);
+    if (key && !errors[key]) {
       errors[key] = validationMessage(t, issue.message ?? '');
     }
   }

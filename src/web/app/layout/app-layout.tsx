@@ -53,7 +53,7 @@ export function AppLayout() {
             <Text fw={700} size="lg">
               {t('app.name')}
             </Text>
-            <Text c="dimmed" size="sm" visibleFrom="xs" truncate maw={280}>
+            <Text c="dimmed" size="sm" visibleFrom="xs" truncate maw={280} dir="auto">
               {session.organization.name}
             </Text>
           </Group>
@@ -67,7 +67,12 @@ export function AppLayout() {
         <AppShell.Section grow component={ScrollArea}>
           {main.map((i) => link(i, 'nav'))}
           {admin.length > 0 && (
-            <NavLink label={t('nav.admin')} defaultOpened={pathname.startsWith('/admin')} childrenOffset="md">
+            <NavLink
+              component="button"
+              label={t('nav.admin')}
+              defaultOpened={pathname.startsWith('/admin')}
+              childrenOffset="md"
+            >
               {admin.map((i) => link(i, 'nav'))}
             </NavLink>
           )}

@@ -1,26 +1,20 @@
-import { Button, Code, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type TAuditEntry } from '../../../contracts/audit.js';
 import { Permission } from '../../../contracts/roles.js';
 import { useCan } from '../../app/session';
 import { type Column, DataTable } from '../../components/data-table';
+import { DateField } from '../../components/date-field';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/use-list-params';
 import { useAudit, useUsers } from './api';
+import { AuditRecordCell } from './audit-record-cell';
+import { AUDIT_ENTITY_TYPES } from './record-kinds';
 
 const FILTER_KEYS = ['entityType', 'action', 'actorId', 'fromDate', 'toDate'] as const;
-const ENTITY_TYPES = [
-  'partner',
-  'agreement',
-  'agreement_document',
-  'user',
-  'membership',
-  'session',
-  'invitation',
-] as const;
 
 /** Local calendar day → ISO instant at its start; `to` is exclusive, so the day after. */
 export function dayStartIso(day: string, plusDays = 0): string | undefined {
@@ -72,20 +66,19 @@ export function AuditPage() {
     });
 
   const columns: Column<TAuditEntry>[] = [
-    { key: 'at', header: t('audit.at'), render: (e) => formatDateTime(e.at, locale) },
+    { key: 'at', header: t('audit.at'), noWrap: true, render: (e) => formatDateTime(e.at, locale) },
     {
       key: 'actor',
       header: t('audit.actor'),
       render: (e) => <span dir="ltr">{e.actorEmail ?? t('audit.system')}</span>,
     },
-    { key: 'action', header: t('audit.action'), render: (e) => t(`audit.actions.${e.action}`) },
+    { key: 'action', header: t('audit.action'), noWrap: true, render: (e) => t(`audit.actions.${e.action}`) },
     {
       key: 'entity',
       header: t('audit.entity'),
-      render: (e) =>
-        `${t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })}${e.entityId ? ` · ${e.entityId.slice(0, 8)}` : ''}`,
+      render: (e) => <AuditRecordCell entry={e} />,
     },
-    { key: 'reason', header: t('audit.reason'), render: (e) => e.reason ?? '' },
+    { key: 'reason', header: t('audit.reason'), render: (e) => <span dir="auto">{e.reason ?? ''}</span> },
     {
       key: 'details',
       header: <span className="sr-only">{t('audit.changes')}</span>,
@@ -109,7 +102,7 @@ export function AuditPage() {
       <Group align="flex-end" gap="sm" role="search" aria-label={t('audit.filters')}>
         <Select
           label={t('audit.entity')}
-          data={ENTITY_TYPES.map((x) => ({ value: x, label: t(`audit.entities.${x}`) }))}
+          data={AUDIT_ENTITY_TYPES.map((x) => ({ value: x, label: t(`audit.entities.${x}`) }))}
           value={values.entityType || null}
           onChange={(v) => update({ entityType: v ?? '' })}
           clearable
@@ -134,15 +127,13 @@ export function AuditPage() {
             w={240}
           />
         )}
-        <TextInput
-          type="date"
+        <DateField
           label={t('audit.from')}
           value={values.fromDate}
           onChange={(e) => update({ fromDate: e.currentTarget.value })}
           w={170}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('audit.to')}
           value={values.toDate}
           onChange={(e) => update({ toDate: e.currentTarget.value })}

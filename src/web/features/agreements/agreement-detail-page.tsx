@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,14 +8,15 @@ import { FullPageLoader } from '../../app/session';
 import { type Column, DataTable } from '../../components/data-table';
 import { ErrorState } from '../../components/error-state';
 import { PageHeader } from '../../components/page-header';
-import { StatusBadge } from '../../components/status-badge';
 import { currentLocale, LOCALE_LABELS, LOCALES } from '../../i18n';
 import { countryName } from '../../lib/countries';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
+import { AgreementStatusLine, TerminationNotice } from './agreement-summary';
 import { useAgreement } from './api';
 import { DocumentsPanel } from './documents-panel';
 import { TerminateModal } from './terminate-modal';
+import { timeLeftText } from './time-left';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -68,7 +69,7 @@ export function AgreementDetailPage() {
     <Stack>
       <PageHeader
         title={pickLocalized(a.title, locale) || t('agreements.untitled')}
-        subtitle={<StatusBadge kind="agreement" status={a.status} />}
+        subtitle={<AgreementStatusLine agreement={a} />}
         actions={
           <>
             {a.abilities.update && a.status !== 'terminated' && (
@@ -84,14 +85,7 @@ export function AgreementDetailPage() {
           </>
         }
       />
-      {a.status === 'terminated' && (
-        <Alert
-          color="gray"
-          title={t('agreements.terminatedTitle', { date: formatDate(a.terminatedOn, locale) })}
-        >
-          {a.terminationReason}
-        </Alert>
-      )}
+      <TerminationNotice agreement={a} />
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
           {LOCALES.map((l) => (
@@ -120,9 +114,7 @@ export function AgreementDetailPage() {
           <Field label={t('agreements.startsOn')}>{formatDate(a.startsOn, locale)}</Field>
           <Field label={t('agreements.endsOn')}>{formatDate(a.endsOn, locale)}</Field>
           <Field label={t('agreements.effectiveEndsOn')}>{formatDate(a.effectiveEndsOn, locale)}</Field>
-          <Field label={t('agreements.daysToEnd')}>
-            {a.daysToEnd === null ? '' : t('agreements.daysLeft', { days: a.daysToEnd })}
-          </Field>
+          <Field label={t('agreements.daysToEnd')}>{timeLeftText(t, a) ?? ''}</Field>
           <Field label={t('agreements.autoRenewal')}>
             {a.autoRenewal ? t('agreements.renewsEvery', { months: a.renewalMonths ?? 0 }) : t('common.no')}
           </Field>

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -22,6 +11,7 @@ import {
   ZAgreementInput,
 } from '../../../contracts/agreements.js';
 import { FullPageLoader } from '../../app/session';
+import { DateField } from '../../components/date-field';
 import { ErrorState } from '../../components/error-state';
 import { LocalizedTextEditor } from '../../components/localized-text-editor';
 import { PageHeader } from '../../components/page-header';
@@ -163,20 +153,17 @@ export function AgreementFormPage() {
           </Card>
           <Card withBorder>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                type="date"
+              <DateField
                 label={t('agreements.signedOn')}
                 required={v.stage === 'signed'}
                 {...form.getInputProps('signedOn')}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('agreements.startsOn')}
                 required={v.stage === 'signed'}
                 {...form.getInputProps('startsOn')}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('agreements.endsOn')}
                 required={v.autoRenewal}
                 {...form.getInputProps('endsOn')}

@@ -15,6 +15,7 @@ import { pickLocalized } from '../../lib/localized';
 import { useListParams } from '../../lib/use-list-params';
 import { PartnerPicker } from '../partners/partner-picker';
 import { useAgreements } from './api';
+import { timeLeftText } from './time-left';
 
 const FILTER_KEYS = ['q', 'status', 'type', 'partnerId', 'expiringWithinDays'] as const;
 
@@ -41,27 +42,28 @@ export function useAgreementColumns(): Column<TAgreement>[] {
     {
       key: 'status',
       header: t('agreements.statusLabel'),
+      noWrap: true,
       render: (a) => <StatusBadge kind="agreement" status={a.status} />,
     },
     {
       key: 'startsOn',
       header: t('agreements.startsOn'),
       sortField: 'startsOn',
+      noWrap: true,
       render: (a) => formatDate(a.startsOn, locale),
     },
     {
       key: 'endsOn',
       header: t('agreements.endsOn'),
       sortField: 'endsOn',
+      noWrap: true,
       render: (a) => formatDate(a.effectiveEndsOn ?? a.endsOn, locale),
     },
     {
       key: 'days',
       header: t('agreements.daysToEnd'),
-      render: (a) =>
-        a.daysToEnd === null || a.daysToEnd < 0 || a.status === 'terminated'
-          ? '—'
-          : t('agreements.daysLeft', { days: a.daysToEnd }),
+      noWrap: true,
+      render: (a) => timeLeftText(t, a) ?? '—',
     },
   ];
 }

@@ -1,9 +1,21 @@
-import { ActionIcon, Anchor, Button, Card, FileButton, Group, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_DOCUMENT_MAX_BYTES, type TAgreement } from '../../../contracts/agreements.js';
 import { type Column, DataTable } from '../../components/data-table';
 import { currentLocale } from '../../i18n';
+import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { documentUrl, useDeleteDocument, useUploadDocument } from './api';
@@ -22,6 +34,23 @@ export function checkPdf(file: File): 'ok' | 'type' | 'size' {
   return 'ok';
 }
 
+/** The i18n key explaining why the server refused an upload (FILE_REJECTED `details.reason`). */
+export function rejectionKey(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'FILE_REJECTED') {
+    return null;
+  }
+  switch (error.details.reason) {
+    case 'type':
+      return 'agreements.documents.notPdf';
+    case 'too_large':
+      return 'agreements.documents.tooLarge';
+    case 'size':
+      return 'agreements.documents.emptyOrTooLarge';
+    default:
+      return null;
+  }
+}
+
 export function DocumentsPanel({ agreement }: { agreement: TAgreement }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -30,23 +59,29 @@ export function DocumentsPanel({ agreement }: { agreement: TAgreement }) {
   const canRead = agreement.abilities.readDocuments;
   const canEdit = agreement.abilities.update;
 
+  const max = formatBytes(AGREEMENT_DOCUMENT_MAX_BYTES, locale);
+  const uploadError = (e: unknown) => {
+    const key = rejectionKey(e);
+    return key ? t(key, { max }) : errorMessage(t, e);
+  };
+
   function onFile(file: File | null) {
     if (!file) {
       return;
     }
+    upload.reset();
     const check = checkPdf(file);
     if (check !== 'ok') {
       notifications.show({
         color: 'red',
         message: t(check === 'type' ? 'agreements.documents.pdfOnly' : 'agreements.documents.tooLarge', {
-          max: formatBytes(AGREEMENT_DOCUMENT_MAX_BYTES, locale),
+          max,
         }),
       });
       return;
     }
     upload.mutate(file, {
       onSuccess: () => notifications.show({ color: 'green', message: t('agreements.documents.uploaded') }),
-      onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
     });
   }
 
@@ -112,8 +147,19 @@ export function DocumentsPanel({ agreement }: { agreement: TAgreement }) {
         </Group>
         {canEdit && (
           <Text size="xs" c="dimmed">
-            {t('agreements.documents.hint', { max: formatBytes(AGREEMENT_DOCUMENT_MAX_BYTES, locale) })}
+            {t('agreements.documents.hint', { max })}
           </Text>
+        )}
+        {upload.error && (
+          <Alert
+            color="red"
+            role="alert"
+            withCloseButton
+            closeButtonLabel={t('common.close')}
+            onClose={() => upload.reset()}
+          >
+            {uploadError(upload.error)}
+          </Alert>
         )}
         <DataTable
           label={t('agreements.documents.title')}

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Fieldset, Group, Select, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/date-field';
 import { type AgreementFormValues, OWN_PARTY } from './agreement-form-values';
 
 interface Props {
@@ -36,8 +37,7 @@ export function SignatoriesEditor({ form, parties }: Props) {
               w={220}
               {...form.getInputProps(`signatories.${i}.partyId`)}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('agreements.signatories.signedOn')}
               w={170}
               {...form.getInputProps(`signatories.${i}.signedOn`)}

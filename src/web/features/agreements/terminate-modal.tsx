@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ZTerminateAgreementRequestSchema } from '../../../contracts/agreements.js';
+import { DateField } from '../../components/date-field';
 import { ErrorState } from '../../components/error-state';
 import { zodValidator } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
@@ -34,12 +35,7 @@ export function TerminateModal({
       <form onSubmit={submit} noValidate>
         <Stack>
           {terminate.error && <ErrorState error={terminate.error} />}
-          <TextInput
-            type="date"
-            label={t('agreements.terminatedOn')}
-            required
-            {...form.getInputProps('terminatedOn')}
-          />
+          <DateField label={t('agreements.terminatedOn')} required {...form.getInputProps('terminatedOn')} />
           <Textarea
             label={t('agreements.terminationReason')}
             required

@@ -136,6 +136,7 @@ export function PartnerImportPage() {
             value={file}
             onChange={choose}
             clearable
+            clearButtonProps={{ 'aria-label': t('partners.import.clearFile') }}
             w={420}
             maw="100%"
           />

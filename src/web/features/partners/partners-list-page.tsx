@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import { useListParams } from '../../lib/use-list-params';
 import { exportUrl, type PartnerFilters, usePartnerCountries, usePartners } from './api';
+import { CountryList } from './country-list';
 import { PartnerFiltersBar } from './partner-filters';
 
 const WorldMap = lazy(() => import('./world-map').then((m) => ({ default: m.WorldMap })));
@@ -139,6 +140,11 @@ export function PartnersListPage() {
             onSelect={(c) => update({ country: c })}
           />
         </Suspense>
+        <CountryList
+          counts={countries.data?.data ?? []}
+          selected={values.country || undefined}
+          onSelect={(c) => update({ country: c })}
+        />
       </Card>
       <DataTable
         label={t('nav.partners')}

@@ -7,7 +7,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { currentLocale } from '../../i18n';
 import { countryName, numericToAlpha2 } from '../../lib/countries';
-import { SHADES, shadeIndex } from './map-shading';
+import { PARTNER_STROKE, SHADES, SMALL_COUNTRY_AREA, shadeIndex } from './map-shading';
 
 const WIDTH = 960;
 const HEIGHT = 470;
@@ -69,6 +69,8 @@ export function WorldMap({ counts, selected, onSelect }: Props) {
         code: numericToAlpha2(f.id),
         d: path(f) ?? '',
         fallback: f.properties?.name ?? '',
+        small: path.area(f) < SMALL_COUNTRY_AREA,
+        centroid: path.centroid(f),
       }));
   }, [features]);
 
@@ -99,14 +101,12 @@ export function WorldMap({ counts, selected, onSelect }: Props) {
           if (count > 0 && p.code) {
             const code = p.code;
             const isSelected = code === selected;
+            const stroke = isSelected ? '#d9480f' : PARTNER_STROKE;
+            const [cx, cy] = p.centroid;
             return (
-              // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; a focusable path with role=button is the accessible pattern
-              <path
+              // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; a focusable group with role=button is the accessible pattern
+              <g
                 key={p.key}
-                d={p.d}
-                fill={fill}
-                stroke={isSelected ? '#d9480f' : '#ffffff'}
-                strokeWidth={isSelected ? 1.5 : 0.5}
                 role="button"
                 aria-label={label}
                 aria-pressed={isSelected}
@@ -116,7 +116,11 @@ export function WorldMap({ counts, selected, onSelect }: Props) {
                 onKeyDown={(e) => onKey(e, code)}
               >
                 <title>{label}</title>
-              </path>
+                <path d={p.d} fill={fill} stroke={stroke} strokeWidth={isSelected ? 1.5 : 0.75} />
+                {p.small && Number.isFinite(cx) && Number.isFinite(cy) && (
+                  <circle cx={cx} cy={cy} r={4.5} fill={fill} stroke={stroke} strokeWidth={1.25} />
+                )}
+              </g>
             );
           }
           return (
@@ -142,7 +146,13 @@ export function WorldMap({ counts, selected, onSelect }: Props) {
             <span
               key={c}
               aria-hidden="true"
-              style={{ width: 20, height: 10, background: c, display: 'inline-block' }}
+              style={{
+                width: 20,
+                height: 12,
+                background: c,
+                display: 'inline-block',
+                border: `1px solid ${PARTNER_STROKE}`,
+              }}
             />
           ))}
           <Text size="xs">{t('partners.map.legendMany', { max })}</Text>
