@@ -66,8 +66,11 @@ export function useSignOut() {
     mutationFn: () => api<unknown>('/auth/sign-out', { method: 'POST' }),
     onSettled: () => {
       setCsrfToken(null);
-      qc.clear();
+      // Session first, on the live query: <RequireSession> sees null in the same render and unmounts
+      // the signed-in pages before any of them can call useSession() without one. Clearing the whole
+      // cache first left those pages subscribed to a new, empty session query and they threw.
       qc.setQueryData(SESSION_KEY, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
     },
   });
 }

@@ -57,7 +57,12 @@ function ExpiringList() {
               {a.partners.map((p) => pickLocalized(p.names, locale)).join(', ')}
             </Text>
             <Text size="sm">{formatDate(a.effectiveEndsOn ?? a.endsOn, locale)}</Text>
-            <Text size="sm" fw={600} c={a.daysToEnd !== null && a.daysToEnd <= 30 ? 'red.8' : 'orange.9'}>
+            <Text
+              size="sm"
+              fw={600}
+              // The badges' text colours (theme.ts): orange.9 and red.8 are below 4.5:1 at this size.
+              c={`var(--mantine-color-${a.daysToEnd !== null && a.daysToEnd <= 30 ? 'red' : 'orange'}-light-color)`}
+            >
               {t('agreements.daysLeft', { days: a.daysToEnd ?? 0 })}
             </Text>
           </Group>
