@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
+import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
@@ -183,31 +184,6 @@ export async function createAgreement(ctx: ServiceContext, input: TAgreementInpu
   });
 }
 
-/** Compare-and-set on `version`: of two concurrent edits the second gets 409. */
-async function writeVersioned(
-  ctx: ServiceContext,
-  trx: Executor,
-  id: string,
-  version: number,
-  set: Record<string, unknown>,
-) {
-  const r = await trx
-    .updateTable('agreements')
-    .set({
-      ...set,
-      updatedAt: ctx.deps.clock.now().toISOString(),
-      updatedBy: ctx.actor.userId,
-      version: version + 1,
-    })
-    .where('id', '=', id)
-    .where('organizationId', '=', ctx.actor.organizationId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) {
-    throw versionConflict(version + 1);
-  }
-}
-
 async function mutate(
   ctx: ServiceContext,
   id: string,
@@ -220,7 +196,7 @@ async function mutate(
     if (before.version !== version) {
       throw versionConflict(before.version);
     }
-    await writeVersioned(ctx, trx, id, version, await change(trx, before));
+    await updateVersioned(ctx, trx, 'agreements', id, version, await change(trx, before));
     const after = await loadAgreement(ctx, trx, id);
     await recordAudit(trx, ctx, {
       action: audit.action,

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
+import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
@@ -111,31 +112,6 @@ export async function createPartner(ctx: ServiceContext, input: TPartnerInput): 
   });
 }
 
-/** Compare-and-set on `version`, so that of two concurrent edits the second gets 409. */
-async function bumpVersion(
-  ctx: ServiceContext,
-  trx: Executor,
-  id: string,
-  version: number,
-  set: Record<string, unknown>,
-) {
-  const r = await trx
-    .updateTable('partners')
-    .set({
-      ...set,
-      updatedAt: ctx.deps.clock.now().toISOString(),
-      updatedBy: ctx.actor.userId,
-      version: version + 1,
-    })
-    .where('id', '=', id)
-    .where('organizationId', '=', ctx.actor.organizationId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) {
-    throw versionConflict(version + 1);
-  }
-}
-
 export async function updatePartner(
   ctx: ServiceContext,
   id: string,
@@ -148,7 +124,7 @@ export async function updatePartner(
       throw versionConflict(before.version);
     }
     await checkReferences(ctx, trx, input.data, id);
-    await bumpVersion(ctx, trx, id, input.version, repo.partnerColumns(input.data));
+    await updateVersioned(ctx, trx, 'partners', id, input.version, repo.partnerColumns(input.data));
     await repo.replacePartnerChildren(trx, ctx.actor.organizationId, id, input.data);
     const after = await loadPartner(ctx, trx, id);
     await recordAudit(trx, ctx, {
@@ -174,7 +150,7 @@ export async function archivePartner(
     if (before.version !== input.version) {
       throw versionConflict(before.version);
     }
-    await bumpVersion(ctx, trx, id, input.version, {
+    await updateVersioned(ctx, trx, 'partners', id, input.version, {
       archivedAt: input.archived ? ctx.deps.clock.now().toISOString() : null,
     });
     const after = await loadPartner(ctx, trx, id);
