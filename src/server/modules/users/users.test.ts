@@ -145,3 +145,48 @@ describe('several organizations', () => {
     expect((await a.client.get('/api/v1/auth/session')).statusCode).toBe(401);
   });
 });
+
+describe('audit log and outbox', () => {
+  it('lets admins filter the audit log by entity, action, actor and time, within their organization', async () => {
+    const s = await signedInAs(t, 'admin');
+    const partner = (
+      await s.client.post('/api/v1/partners', { names: { en: 'Audited College' }, country: 'UG', type: '80' })
+    ).json();
+    await s.client.put(`/api/v1/partners/${partner.id}`, {
+      version: 1,
+      data: { names: { en: 'Audited College 2' }, country: 'UG', type: '80' },
+    });
+    const page = async (qs: string) => (await s.client.get(`/api/v1/audit?${qs}`)).json();
+    const updates = await page(`entityType=partner&entityId=${partner.id}&action=update`);
+    expect(updates.total).toBe(1);
+    expect(updates.data[0]).toMatchObject({
+      actorId: s.userId,
+      before: { names: { en: 'Audited College' } },
+      after: { names: { en: 'Audited College 2' } },
+    });
+    expect((await page(`actorId=${s.userId}&action=sign_in`)).total).toBe(1);
+    const now = t.deps.clock.now().toISOString();
+    expect((await page(`entityId=${partner.id}&to=${encodeURIComponent(now)}`)).total).toBe(0);
+    expect((await page(`entityId=${partner.id}&from=${encodeURIComponent(now)}`)).total).toBe(2);
+    // Another college's admin sees none of it.
+    const other = (await signedInAs(t, 'admin')).client;
+    expect((await other.get(`/api/v1/audit?entityId=${partner.id}`)).json().total).toBe(0);
+  });
+
+  it('shows admins and coordinators the messages in their organization outbox only', async () => {
+    await admin.post('/api/v1/users/invitations', {
+      email: 'outbox.check@college.example',
+      role: 'expert',
+      locale: 'zh-CN',
+    });
+    const list = (await admin.get('/api/v1/outbox')).json();
+    const message = list.data.find((m: { to: string }) => m.to === 'outbox.check@college.example');
+    expect(message).toMatchObject({ kind: 'invitation', status: 'outbox' });
+    expect(message.subject).toContain('邀请');
+    const other = (await signedInAs(t, 'admin')).client;
+    const theirs = (await other.get('/api/v1/outbox')).json().data;
+    expect(theirs.find((m: { to: string }) => m.to === 'outbox.check@college.example')).toBeUndefined();
+    const trainer = (await signedInAs(t, 'trainer', orgId)).client;
+    expect((await trainer.get('/api/v1/outbox')).statusCode).toBe(403);
+  });
+});
