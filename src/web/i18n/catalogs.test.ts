@@ -8,6 +8,7 @@ import { IATI_ORGANISATION_TYPES, IDENTIFIER_SCHEMES } from '../../contracts/par
 import { ROLES } from '../../contracts/roles.js';
 import { PARTNER_IMPORT_PROBLEM_CODES } from '../../domain/partners/partner-import.js';
 import { AUDIT_ENTITY_TYPES, OUTBOX_KINDS, OUTBOX_STATUSES } from '../features/admin/record-kinds';
+import { mergeCatalogs } from './catalog-parts';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
@@ -16,13 +17,18 @@ import zhCN from './locales/zh-CN.json';
 type Catalog = { [key: string]: string | Catalog };
 
 const files: Record<string, Catalog> = { en, 'zh-CN': zhCN, fr, ar };
+const featureParts = import.meta.glob<{ default: Catalog }>('../features/*/locales/*.json', { eager: true });
 
+/** The shared catalog merged with every feature's part for the locale, as the app loads them. */
 function load(locale: string): Catalog {
   const c = files[locale];
   if (!c) {
     throw new Error(`no catalog file for locale ${locale}`);
   }
-  return c;
+  const parts = Object.entries(featureParts)
+    .filter(([file]) => file.endsWith(`/locales/${locale}.json`))
+    .map(([, m]) => m.default);
+  return mergeCatalogs(c, ...parts);
 }
 
 /** Flatten to dotted keys → message. */
@@ -45,6 +51,29 @@ const catalogs = Object.fromEntries(LOCALES.map((l) => [l, flatten(load(l))])) a
 const allKeys = new Set(Object.values(catalogs).flatMap((m) => [...m.keys()]));
 
 describe('locale catalogs', () => {
+  it('never define a key in two parts (shared catalog and feature catalogs)', () => {
+    for (const l of LOCALES) {
+      const seen = new Map<string, string>();
+      const duplicates: string[] = [];
+      const parts: [string, Catalog][] = [
+        ['shared', files[l] as Catalog],
+        ...Object.entries(featureParts)
+          .filter(([file]) => file.endsWith(`/locales/${l}.json`))
+          .map(([file, m]): [string, Catalog] => [file, m.default]),
+      ];
+      for (const [name, part] of parts) {
+        for (const key of flatten(part).keys()) {
+          const first = seen.get(key);
+          if (first) {
+            duplicates.push(`${key} (${first} and ${name})`);
+          }
+          seen.set(key, name);
+        }
+      }
+      expect(duplicates, `${l}: keys defined twice`).toEqual([]);
+    }
+  });
+
   it('have the same keys in every locale', () => {
     const missing: Record<string, string[]> = {};
     for (const l of LOCALES) {

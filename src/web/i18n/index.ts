@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../contracts/common.js';
+import { type Catalog, englishFeatureParts, loadFeatureParts, mergeCatalogs } from './catalog-parts';
 import en from './locales/en.json';
 
 export { LOCALES, type Locale };
@@ -17,7 +18,7 @@ export const LOCALE_LABELS: Record<Locale, string> = {
 const RTL_LOCALES: ReadonlySet<string> = new Set(['ar']);
 const STORAGE_KEY = 'tvet.locale';
 
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Record<string, unknown> }>> = {
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Catalog }>> = {
   'zh-CN': () => import('./locales/zh-CN.json'),
   fr: () => import('./locales/fr.json'),
   ar: () => import('./locales/ar.json'),
@@ -69,8 +70,8 @@ async function ensureLoaded(locale: Locale): Promise<void> {
   if (locale === 'en' || i18n.hasResourceBundle(locale, 'translation')) {
     return;
   }
-  const mod = await loaders[locale]();
-  i18n.addResourceBundle(locale, 'translation', mod.default, true, true);
+  const [mod, parts] = await Promise.all([loaders[locale](), loadFeatureParts(locale)]);
+  i18n.addResourceBundle(locale, 'translation', mergeCatalogs(mod.default, ...parts), true, true);
 }
 
 /** Switch language: loads the catalog, sets <html lang dir>, remembers the choice locally. */
@@ -95,7 +96,7 @@ export async function initI18n(): Promise<typeof i18n> {
     .use(ICU)
     .use(initReactI18next)
     .init({
-      resources: { en: { translation: en } },
+      resources: { en: { translation: mergeCatalogs(en, ...englishFeatureParts()) } },
       lng: 'en',
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],
