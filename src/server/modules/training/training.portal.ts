@@ -1,0 +1,56 @@
+import type { TPortal } from '../../../contracts/training.js';
+import { hashToken } from '../../platform/auth/tokens.js';
+import type { Deps } from '../../platform/context.js';
+import { parseJson } from '../../platform/db/sql-helpers.js';
+import { notFound } from '../../platform/errors.js';
+import * as repo from './training.repository.js';
+
+/**
+ * What a participant sees through the personal link, without signing in. The token is looked
+ * up by its SHA-256 only; an unknown token is 404, the same as any absent record. Materials and
+ * certificates are not kept by the platform yet, so the list is empty and the certificate null.
+ */
+export async function getPortal(deps: Deps, token: string): Promise<TPortal> {
+  const enrolment = await deps.db
+    .selectFrom('trainingEnrolments')
+    .selectAll()
+    .where('portalTokenHash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!enrolment) {
+    throw notFound('Portal');
+  }
+  const orgId = enrolment.organizationId;
+  const [participant, cohort] = await Promise.all([
+    repo.getParticipant(deps.db, orgId, enrolment.participantId),
+    repo.getCohort(deps.db, orgId, enrolment.cohortId),
+  ]);
+  const programme = cohort ? await repo.getProgramme(deps.db, orgId, cohort.programmeId) : undefined;
+  if (!participant || !cohort || !programme) {
+    throw notFound('Portal');
+  }
+  const seated = enrolment.status !== 'withdrawn' && enrolment.waitlistPosition === null;
+  const sessions = seated ? await repo.sessionsOfCohort(deps.db, orgId, cohort.id) : [];
+  return {
+    participant: { nameLatin: participant.nameLatin, nameNative: participant.nameNative },
+    programme: {
+      title: parseJson<Record<string, string>>(programme.titleJson, {}),
+      description: programme.description,
+      learningOutcomes: parseJson<Record<string, string>[]>(programme.learningOutcomesJson, []),
+    },
+    cohort: { name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn },
+    enrolment: { status: enrolment.status, waitlistPosition: enrolment.waitlistPosition },
+    schedule: sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      timeZone: s.timeZone,
+      venue: s.venue,
+      onlineUrl: s.onlineUrl,
+      language: s.language,
+      interpreter: s.interpreter,
+    })),
+    materials: [],
+    certificate: null,
+  };
+}

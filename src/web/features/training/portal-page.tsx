@@ -1,0 +1,155 @@
+import { Alert, Anchor, Badge, Box, Card, Container, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { LanguageSwitcher } from '../../app/layout/language-switcher';
+import { FullPageLoader } from '../../app/session';
+import { currentLocale } from '../../i18n';
+import { ApiError } from '../../lib/api';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { pickLocalized } from '../../lib/localized';
+import { usePortal } from './api';
+
+/** The participant's own page, reached by a personal link: no sign-in, no navigation of the app. */
+export function PortalPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { token } = useParams();
+  const q = usePortal(token);
+  let body: React.ReactNode;
+  if (q.isPending) {
+    body = <FullPageLoader />;
+  } else if (q.error || !q.data) {
+    const notFound = q.error instanceof ApiError && q.error.status === 404;
+    body = (
+      <Alert color={notFound ? 'orange' : 'red'} role="alert" title={t('training.portal.unavailableTitle')}>
+        {notFound ? t('training.portal.notFound') : t('common.errorTitle')}
+      </Alert>
+    );
+  } else {
+    const p = q.data;
+    body = (
+      <Stack>
+        <Stack gap={2}>
+          <Text c="dimmed">{t('training.portal.welcome')}</Text>
+          <Title order={1} size="h2">
+            {p.participant.nameLatin}
+            {p.participant.nameNative && (
+              <Text span c="dimmed" ms="sm" dir="auto" inherit>
+                {p.participant.nameNative}
+              </Text>
+            )}
+          </Title>
+        </Stack>
+        <Card withBorder>
+          <Stack gap="xs">
+            <Title order={2} size="h4" dir="auto">
+              {pickLocalized(p.programme.title, locale)}
+            </Title>
+            <Group gap="xs">
+              <Text>{p.cohort.name}</Text>
+              <Text c="dimmed">
+                {formatDate(p.cohort.startsOn, locale)} – {formatDate(p.cohort.endsOn, locale)}
+              </Text>
+              <Badge variant="light">{t(`training.statuses.${p.enrolment.status}`)}</Badge>
+              {p.enrolment.waitlistPosition !== null && (
+                <Badge color="orange" variant="light">
+                  {t('training.enrolment.waitlisted', { position: p.enrolment.waitlistPosition })}
+                </Badge>
+              )}
+            </Group>
+            {p.programme.description && <Text dir="auto">{p.programme.description}</Text>}
+            {p.programme.learningOutcomes.length > 0 && (
+              <>
+                <Text fw={600}>{t('training.programme.outcomes')}</Text>
+                <List>
+                  {p.programme.learningOutcomes.map((o) => (
+                    <List.Item key={JSON.stringify(o)}>
+                      <span dir="auto">{pickLocalized(o, locale)}</span>
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+          </Stack>
+        </Card>
+        <Title order={2} size="h4">
+          {t('training.portal.schedule')}
+        </Title>
+        {p.schedule.length === 0 && <Text c="dimmed">{t('training.portal.noSchedule')}</Text>}
+        <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {p.schedule.map((s) => (
+            <Card key={s.id} withBorder component="li">
+              <Text fw={600} dir="auto">
+                {s.title}
+              </Text>
+              <Text size="sm">
+                {formatDateTime(s.startsAt, locale, s.timeZone)} –{' '}
+                {formatDateTime(s.endsAt, locale, s.timeZone)} ({s.timeZone})
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('training.portal.yourTime', { time: formatDateTime(s.startsAt, locale) })}
+              </Text>
+              {s.venue && (
+                <Text size="sm" dir="auto">
+                  {s.venue}
+                </Text>
+              )}
+              {s.onlineUrl && (
+                <Anchor href={s.onlineUrl} target="_blank" rel="noopener noreferrer" size="sm" dir="ltr">
+                  {t('training.portal.joinOnline')}
+                </Anchor>
+              )}
+              {(s.language || s.interpreter) && (
+                <Text size="sm" c="dimmed">
+                  {[
+                    s.language,
+                    s.interpreter && t('training.session.interpreterValue', { name: s.interpreter }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              )}
+            </Card>
+          ))}
+        </Stack>
+        {p.materials.length > 0 && (
+          <>
+            <Title order={2} size="h4">
+              {t('training.portal.materials')}
+            </Title>
+            <List>
+              {p.materials.map((m) => (
+                <List.Item key={m.id}>
+                  <Anchor href={m.url}>{m.title}</Anchor>
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+        {p.certificate && (
+          <Card withBorder>
+            <Text fw={600}>{t('training.portal.certificate')}</Text>
+            {p.certificate.url ? (
+              <Anchor href={p.certificate.url}>{p.certificate.status}</Anchor>
+            ) : (
+              <Text>{p.certificate.status}</Text>
+            )}
+          </Card>
+        )}
+      </Stack>
+    );
+  }
+  return (
+    <Box mih="100vh" bg="gray.0">
+      <Group justify="space-between" p="md" component="header">
+        <Text fw={700} size="lg">
+          {t('app.name')}
+        </Text>
+        <LanguageSwitcher />
+      </Group>
+      <Container component="main" size="md" py="md">
+        {body}
+      </Container>
+    </Box>
+  );
+}
