@@ -1,0 +1,210 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  type MantineColor,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  MOBILITY_CATEGORIES,
+  MOBILITY_DIRECTIONS,
+  MOBILITY_STAGES,
+  type MobilityStage,
+  type TMobilitySummary,
+} from '../../../contracts/exchanges.js';
+import { Permission } from '../../../contracts/roles.js';
+import { useCan } from '../../app/session';
+import { type Column, DataTable } from '../../components/data-table';
+import { PageHeader } from '../../components/page-header';
+import { currentLocale } from '../../i18n';
+import { countryName } from '../../lib/countries';
+import { formatDate } from '../../lib/format';
+import { pickLocalized } from '../../lib/localized';
+import { useListParams } from '../../lib/use-list-params';
+import { PartnerPicker } from '../partners/partner-picker';
+import { useMobilities } from './api';
+
+const FILTER_KEYS = ['q', 'direction', 'category', 'stage', 'year', 'partnerId'] as const;
+
+/** Distinct colours per stage; the label is always text, never colour alone. */
+const STAGE_COLORS: Record<MobilityStage, MantineColor> = {
+  proposed: 'gray',
+  approved: 'blue',
+  invitation_visa: 'violet',
+  travelling: 'orange',
+  returned: 'teal',
+  report_received: 'green',
+  cancelled: 'dark',
+};
+
+export function StageBadge({ stage }: { stage: MobilityStage }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={STAGE_COLORS[stage]}
+      variant={stage === 'cancelled' ? 'filled' : 'light'}
+      styles={{ root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
+      {t(`exchanges.stages.${stage}`)}
+    </Badge>
+  );
+}
+
+function counterpart(m: TMobilitySummary, locale: string): string {
+  const p = m.home.isOwn ? m.host.partner : m.home.partner;
+  return p ? pickLocalized(p.names, locale) : '';
+}
+
+export function MobilitiesListPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const can = useCan();
+  const { values, page, pageSize, update } = useListParams(FILTER_KEYS, { sort: '-startOn' });
+  const list = useMobilities({ ...values, page, pageSize });
+  const [q, setQ] = useState(values.q);
+  const pushQ = useDebouncedCallback((v: string) => update({ q: v }), 350);
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 8 }, (_, i) => String(thisYear + 1 - i));
+
+  const columns: Column<TMobilitySummary>[] = [
+    {
+      key: 'title',
+      header: t('exchanges.title'),
+      sortField: 'title',
+      render: (m) => (
+        <Anchor component={Link} to={`/exchanges/${m.id}`} fw={500}>
+          {m.title}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'direction',
+      header: t('exchanges.direction'),
+      noWrap: true,
+      render: (m) => t(`exchanges.directions.${m.direction}`),
+    },
+    {
+      key: 'category',
+      header: t('exchanges.category'),
+      render: (m) => t(`exchanges.categories.${m.category}`),
+    },
+    {
+      key: 'partner',
+      header: t('exchanges.partner'),
+      render: (m) =>
+        [counterpart(m, locale), m.country ? countryName(m.country, locale) : ''].filter(Boolean).join(' — '),
+    },
+    {
+      key: 'stage',
+      header: t('exchanges.stage'),
+      noWrap: true,
+      render: (m) => <StageBadge stage={m.stage} />,
+    },
+    {
+      key: 'dates',
+      header: t('exchanges.dates'),
+      sortField: 'startOn',
+      noWrap: true,
+      render: (m) =>
+        `${formatDate(m.actualStartOn ?? m.plannedStartOn, locale)} – ${formatDate(m.actualEndOn ?? m.plannedEndOn, locale)}`,
+    },
+    { key: 'people', header: t('exchanges.people'), noWrap: true, render: (m) => String(m.memberCount) },
+    {
+      key: 'checklist',
+      header: t('exchanges.checklist'),
+      noWrap: true,
+      render: (m) => t('exchanges.checklistProgress', { done: m.checklistDone, total: m.checklistTotal }),
+    },
+  ];
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t('nav.exchanges')}
+        actions={
+          can(Permission.MobilityWrite) && (
+            <Button component={Link} to="/exchanges/new">
+              {t('exchanges.new')}
+            </Button>
+          )
+        }
+      />
+      <Group align="flex-end" gap="sm" role="search" aria-label={t('exchanges.filters')}>
+        <TextInput
+          type="search"
+          label={t('common.search')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            pushQ(e.currentTarget.value);
+          }}
+          w={200}
+        />
+        <Select
+          label={t('exchanges.direction')}
+          data={MOBILITY_DIRECTIONS.map((s) => ({ value: s, label: t(`exchanges.directions.${s}`) }))}
+          value={values.direction || null}
+          onChange={(v) => update({ direction: v ?? '' })}
+          clearable
+          w={140}
+        />
+        <Select
+          label={t('exchanges.category')}
+          data={MOBILITY_CATEGORIES.map((s) => ({ value: s, label: t(`exchanges.categories.${s}`) }))}
+          value={values.category || null}
+          onChange={(v) => update({ category: v ?? '' })}
+          clearable
+          w={180}
+        />
+        <Select
+          label={t('exchanges.stage')}
+          data={MOBILITY_STAGES.map((s) => ({ value: s, label: t(`exchanges.stages.${s}`) }))}
+          value={values.stage || null}
+          onChange={(v) => update({ stage: v ?? '' })}
+          clearable
+          w={180}
+        />
+        <Select
+          label={t('exchanges.year')}
+          data={years}
+          value={values.year || null}
+          onChange={(v) => update({ year: v ?? '' })}
+          clearable
+          w={110}
+        />
+        <PartnerPicker
+          label={t('exchanges.partner')}
+          maxValues={1}
+          value={values.partnerId ? [values.partnerId] : []}
+          onChange={(ids) => update({ partnerId: ids[0] ?? '' })}
+          w={240}
+        />
+      </Group>
+      <DataTable
+        label={t('nav.exchanges')}
+        columns={columns}
+        rows={list.data?.data}
+        rowKey={(m) => m.id}
+        loading={list.isFetching}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        page={page}
+        pageSize={pageSize}
+        total={list.data?.total}
+        onPageChange={(p) => update({ page: p })}
+        onPageSizeChange={(s) => update({ pageSize: s })}
+        sort={values.sort}
+        onSortChange={(s) => update({ sort: s })}
+        empty={<Text c="dimmed">{t('exchanges.empty')}</Text>}
+      />
+    </Stack>
+  );
+}
