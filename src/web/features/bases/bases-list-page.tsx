@@ -1,0 +1,140 @@
+import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { BASE_KINDS, BASE_LOCATIONS, BASE_STATUSES, type TBaseSummary } from '../../../contracts/bases.js';
+import { Permission } from '../../../contracts/roles.js';
+import { useCan } from '../../app/session';
+import { type Column, DataTable } from '../../components/data-table';
+import { PageHeader } from '../../components/page-header';
+import { currentLocale } from '../../i18n';
+import { countryName } from '../../lib/countries';
+import { pickLocalized } from '../../lib/localized';
+import { useListParams } from '../../lib/use-list-params';
+import { useBases } from './api';
+
+const FILTER_KEYS = ['q', 'kind', 'location', 'status'] as const;
+
+export function BasesListPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const can = useCan();
+  const { values, page, pageSize, update } = useListParams(FILTER_KEYS, { sort: 'name' });
+  const list = useBases({ ...values, page, pageSize });
+  const [q, setQ] = useState(values.q);
+  const pushQ = useDebouncedCallback((v: string) => update({ q: v }), 350);
+
+  const columns: Column<TBaseSummary>[] = [
+    {
+      key: 'name',
+      header: t('bases.name'),
+      sortField: 'name',
+      render: (b) => (
+        <Anchor component={Link} to={`/bases/${b.id}`} fw={500}>
+          {pickLocalized(b.names, locale)}
+        </Anchor>
+      ),
+    },
+    { key: 'kind', header: t('bases.kind'), render: (b) => t(`bases.kinds.${b.kind}`) },
+    {
+      key: 'skill',
+      header: t('bases.skill'),
+      sortField: 'skill',
+      render: (b) => [b.skillNumber, b.skillName].filter(Boolean).join(' ') || '—',
+    },
+    {
+      key: 'location',
+      header: t('bases.location'),
+      sortField: 'country',
+      render: (b) => `${t(`bases.locations.${b.location}`)} · ${countryName(b.country, locale)}`,
+    },
+    {
+      key: 'partner',
+      header: t('bases.partner'),
+      render: (b) => (b.partner ? pickLocalized(b.partner.names, locale) : '—'),
+    },
+    { key: 'workstations', header: t('bases.workstations'), noWrap: true, render: (b) => b.workstations },
+    {
+      key: 'status',
+      header: t('bases.status'),
+      noWrap: true,
+      render: (b) => t(`bases.statuses.${b.status}`),
+    },
+  ];
+  const options = (codes: readonly string[], prefix: string) =>
+    codes.map((c) => ({ value: c, label: t(`${prefix}.${c}`) }));
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t('nav.bases')}
+        actions={
+          <>
+            <Button component={Link} to="/bases/lists" variant="default">
+              {t('bases.lists.title')}
+            </Button>
+            {can(Permission.BaseWrite) && (
+              <Button component={Link} to="/bases/new">
+                {t('bases.new')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Group align="flex-end" gap="sm" role="search" aria-label={t('bases.filters')}>
+        <TextInput
+          type="search"
+          label={t('common.search')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            pushQ(e.currentTarget.value);
+          }}
+          w={220}
+        />
+        <Select
+          label={t('bases.kind')}
+          data={options(BASE_KINDS, 'bases.kinds')}
+          value={values.kind || null}
+          onChange={(v) => update({ kind: v ?? '' })}
+          clearable
+          w={220}
+        />
+        <Select
+          label={t('bases.location')}
+          data={options(BASE_LOCATIONS, 'bases.locations')}
+          value={values.location || null}
+          onChange={(v) => update({ location: v ?? '' })}
+          clearable
+          w={170}
+        />
+        <Select
+          label={t('bases.status')}
+          data={options(BASE_STATUSES, 'bases.statuses')}
+          value={values.status || null}
+          onChange={(v) => update({ status: v ?? '' })}
+          clearable
+          w={170}
+        />
+      </Group>
+      <DataTable
+        label={t('nav.bases')}
+        columns={columns}
+        rows={list.data?.data}
+        rowKey={(b) => b.id}
+        loading={list.isFetching}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        page={page}
+        pageSize={pageSize}
+        total={list.data?.total}
+        onPageChange={(p) => update({ page: p })}
+        onPageSizeChange={(s) => update({ pageSize: s })}
+        sort={values.sort}
+        onSortChange={(s) => update({ sort: s })}
+        empty={<Text c="dimmed">{t('bases.empty')}</Text>}
+      />
+    </Stack>
+  );
+}
