@@ -1,0 +1,158 @@
+import { Anchor, Badge, Button, Group, Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { TGlossary, TGlossaryInput } from '../../../contracts/library.js';
+import { Permission } from '../../../contracts/roles.js';
+import { useCan } from '../../app/session';
+import { type Column, DataTable } from '../../components/data-table';
+import { LocalizedTextEditor } from '../../components/localized-text-editor';
+import { PageHeader } from '../../components/page-header';
+import { currentLocale } from '../../i18n';
+import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { pickLocalized } from '../../lib/localized';
+import { useGlossaries, useSaveGlossary } from './api';
+import { languageOptions } from './languages';
+
+function NewGlossaryModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const navigate = useNavigate();
+  const save = useSaveGlossary(undefined);
+  const [name, setName] = useState<Record<string, string>>({});
+  const [subject, setSubject] = useState('');
+  const [languages, setLanguages] = useState<string[]>(['en', 'zh-CN', 'fr', 'ar']);
+  function submit() {
+    save.mutate(
+      { data: { name, subject, description: '', languages: languages as TGlossaryInput['languages'] } },
+      {
+        onSuccess: (g) => {
+          onClose();
+          void navigate(`/library/glossaries/${g.id}`);
+        },
+        onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
+      },
+    );
+  }
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('library.glossaries.new')} size="lg">
+      <Stack>
+        <LocalizedTextEditor
+          legend={t('library.glossaries.name')}
+          value={name}
+          onChange={setName}
+          required={['en']}
+        />
+        <TextInput
+          label={t('library.subject')}
+          description={t('library.subjectHint')}
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+        />
+        <MultiSelect
+          label={t('library.glossaries.languages')}
+          searchable
+          data={languageOptions(locale)}
+          value={languages}
+          onChange={setLanguages}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            onClick={submit}
+            loading={save.isPending}
+            disabled={!Object.values(name).some((v) => v.trim()) || languages.length === 0}
+          >
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function GlossariesPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const can = useCan();
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q, 300);
+  const [creating, setCreating] = useState(false);
+  const list = useGlossaries(debounced);
+  const columns: Column<TGlossary>[] = [
+    {
+      key: 'name',
+      header: t('library.glossaries.name'),
+      render: (g) => (
+        <Anchor component={Link} to={`/library/glossaries/${g.id}`} fw={500}>
+          {pickLocalized(g.name, locale)}
+        </Anchor>
+      ),
+    },
+    { key: 'subject', header: t('library.subject'), render: (g) => g.subject },
+    {
+      key: 'languages',
+      header: t('library.glossaries.languages'),
+      render: (g) => (
+        <Group gap={4}>
+          {g.languages.map((l) => (
+            <Badge key={l} variant="light">
+              {l}
+            </Badge>
+          ))}
+        </Group>
+      ),
+    },
+    {
+      key: 'counts',
+      header: t('library.glossaries.concepts'),
+      noWrap: true,
+      render: (g) =>
+        t('library.glossaries.counts', {
+          concepts: formatNumber(g.conceptCount, locale),
+          approved: formatNumber(g.approvedCount, locale),
+          terms: formatNumber(g.termCount, locale),
+        }),
+    },
+  ];
+  return (
+    <Stack>
+      <PageHeader
+        title={t('library.glossaries.heading')}
+        subtitle={t('library.glossaries.subtitle')}
+        actions={
+          <>
+            <Button variant="default" component={Link} to="/library">
+              {t('library.resources.heading')}
+            </Button>
+            {can(Permission.GlossaryWrite) && (
+              <Button onClick={() => setCreating(true)}>{t('library.glossaries.new')}</Button>
+            )}
+          </>
+        }
+      />
+      <TextInput
+        label={t('common.search')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        maw={320}
+      />
+      <DataTable
+        label={t('library.glossaries.heading')}
+        columns={columns}
+        rows={list.data?.data}
+        rowKey={(g) => g.id}
+        loading={list.isFetching}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        empty={t('library.glossaries.empty')}
+      />
+      <NewGlossaryModal opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}
