@@ -7,6 +7,9 @@ import * as partners from '../server/modules/partners/partners.service.js';
 import { hashPassword } from '../server/platform/auth/passwords.js';
 import type { Deps, ServiceContext } from '../server/platform/context.js';
 import { newId } from '../server/platform/ids.js';
+import { seedDemoBases } from './seed-demo-bases.js';
+import { seedDemoProjects } from './seed-demo-projects.js';
+import { seedDemoTraining } from './seed-demo-training.js';
 
 export const DEMO_PASSWORD = 'TvetBridge-demo-2026';
 export const DEMO_ADMIN_EMAIL = 'admin@pearl-river-tc.example.cn';
@@ -552,6 +555,9 @@ export async function seedDemoWorkspace(deps: Deps): Promise<{ email: string; pa
     terminatedOn: addMonths(today, -2),
     reason: 'Programme merged into the East African framework agreement.',
   });
+  await seedDemoProjects(ctx, ids);
+  await seedDemoTraining(ctx);
+  await seedDemoBases(ctx, ids);
   await seedSecondCollege(deps, passwordHash, now);
   return { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD };
 }

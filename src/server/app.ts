@@ -12,11 +12,17 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { AGREEMENT_DOCUMENT_MAX_BYTES } from '../contracts/agreements.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { basesRoutes } from './modules/bases/bases.routes.js';
+import { certificatesRoutes } from './modules/certificates/certificates.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { exchangesRoutes } from './modules/exchanges/exchanges.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { registerSessionHook } from './modules/identity/session.hook.js';
+import { libraryRoutes } from './modules/library/library.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
+import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
 import { notFoundBody, registerErrorHandler } from './platform/http/error-handler.js';
@@ -105,6 +111,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(auditRoutes);
       await api.register(partnersRoutes);
       await api.register(agreementsRoutes);
+      await api.register(libraryRoutes);
+      await api.register(basesRoutes);
+      await api.register(projectsRoutes);
+      await api.register(exchangesRoutes);
+      await api.register(trainingRoutes);
+      await api.register(certificatesRoutes);
       await api.register(dashboardRoutes);
     },
     { prefix: '/api/v1' },

@@ -2,10 +2,22 @@ import type { Migration } from 'kysely';
 import * as identityAuditJobs from './2026-11-28T2300_identity_audit_jobs.js';
 import * as partnersAgreements from './2026-11-28T2310_partners_agreements.js';
 import * as partnerListIndexes from './2026-11-28T2330_partner_list_indexes.js';
+import * as projects from './2026-11-29T0000_projects.js';
+import * as training from './2026-11-29T0010_training.js';
+import * as mobilities from './2026-11-29T0020_mobilities.js';
+import * as trainingBases from './2026-11-29T0030_training_bases.js';
+import * as resourcesGlossary from './2026-11-29T0040_resources_glossary.js';
+import * as certificates from './2026-11-29T0050_certificates.js';
 
 /** Every migration, by its frozen name. Add new ones at the end; never rename or edit old ones. */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T2300_identity_audit_jobs': identityAuditJobs,
   '2026-11-28T2310_partners_agreements': partnersAgreements,
   '2026-11-28T2330_partner_list_indexes': partnerListIndexes,
+  '2026-11-29T0000_projects': projects,
+  '2026-11-29T0010_training': training,
+  '2026-11-29T0020_mobilities': mobilities,
+  '2026-11-29T0030_training_bases': trainingBases,
+  '2026-11-29T0040_resources_glossary': resourcesGlossary,
+  '2026-11-29T0050_certificates': certificates,
 };

@@ -21,6 +21,11 @@ const ZEnv = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   JOBS: z.enum(['true', 'false']).default('true'),
+  /**
+   * Master secret (at least 32 characters) that encrypts the certificate signing keys at rest.
+   * Without it a random master key is created in DATA_DIR/keys/credential-master.key (mode 0600).
+   */
+  CREDENTIAL_KEY_SECRET: z.string().min(32).optional(),
 });
 
 export interface AppConfig {
@@ -38,6 +43,7 @@ export interface AppConfig {
   login: { maxFailures: number; lockMinutes: number };
   rateLimitPerMinute: number;
   jobsEnabled: boolean;
+  credentialKeySecret: string | undefined;
 }
 
 /** Reads configuration from the environment once, at start-up; nothing else reads process.env. */
@@ -59,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     jobsEnabled: e.JOBS === 'true',
+    credentialKeySecret: e.CREDENTIAL_KEY_SECRET,
   };
 }

@@ -34,20 +34,64 @@ const AgreementFormPage = page(
   () => import('../features/agreements/agreement-form-page'),
   'AgreementFormPage',
 );
+const ProjectsListPage = page(() => import('../features/projects/projects-list-page'), 'ProjectsListPage');
+const ProjectDetailPage = page(() => import('../features/projects/project-detail-page'), 'ProjectDetailPage');
+const ProjectFormPage = page(() => import('../features/projects/project-form-page'), 'ProjectFormPage');
+const BasesListPage = page(() => import('../features/bases/bases-list-page'), 'BasesListPage');
+const BaseDetailPage = page(() => import('../features/bases/base-detail-page'), 'BaseDetailPage');
+const BaseFormPage = page(() => import('../features/bases/base-form-page'), 'BaseFormPage');
+const BaseCompliancePage = page(() => import('../features/bases/compliance-page'), 'BaseCompliancePage');
+const InventoryImportPage = page(() => import('../features/bases/import-pages'), 'InventoryImportPage');
+const InfrastructureListImportPage = page(
+  () => import('../features/bases/import-pages'),
+  'InfrastructureListImportPage',
+);
+const InfrastructureListsPage = page(
+  () => import('../features/bases/infrastructure-lists-page'),
+  'InfrastructureListsPage',
+);
+const InfrastructureListDetailPage = page(
+  () => import('../features/bases/infrastructure-lists-page'),
+  'InfrastructureListDetailPage',
+);
+const MobilitiesListPage = page(
+  () => import('../features/exchanges/mobilities-list-page'),
+  'MobilitiesListPage',
+);
+const MobilityDetailPage = page(
+  () => import('../features/exchanges/mobility-detail-page'),
+  'MobilityDetailPage',
+);
+const MobilityFormPage = page(() => import('../features/exchanges/mobility-form-page'), 'MobilityFormPage');
+const ProgrammesListPage = page(
+  () => import('../features/training/programmes-list-page'),
+  'ProgrammesListPage',
+);
+const ProgrammeDetailPage = page(
+  () => import('../features/training/programme-detail-page'),
+  'ProgrammeDetailPage',
+);
+const ProgrammeFormPage = page(() => import('../features/training/programme-form-page'), 'ProgrammeFormPage');
+const CohortPage = page(() => import('../features/training/cohort-page'), 'CohortPage');
+const AttendancePage = page(() => import('../features/training/attendance-page'), 'AttendancePage');
+const EnrolmentImportPage = page(() => import('../features/training/import-page'), 'EnrolmentImportPage');
+const PortalPage = page(() => import('../features/training/portal-page'), 'PortalPage');
+const CertificatesPage = page(() => import('../features/certificates/certificates-page'), 'CertificatesPage');
+const VerifyPage = page(() => import('../features/certificates/verify-page'), 'VerifyPage');
+const ResourcesPage = page(() => import('../features/library/resources-page'), 'ResourcesPage');
+const ResourceDetailPage = page(
+  () => import('../features/library/resource-detail-page'),
+  'ResourceDetailPage',
+);
+const GlossariesPage = page(() => import('../features/library/glossaries-page'), 'GlossariesPage');
+const GlossaryPage = page(() => import('../features/library/glossary-page'), 'GlossaryPage');
 const UsersPage = page(() => import('../features/admin/users-page'), 'UsersPage');
 const AuditPage = page(() => import('../features/admin/audit-page'), 'AuditPage');
 const OutboxPage = page(() => import('../features/admin/outbox-page'), 'OutboxPage');
 const PlannedModulePage = page(() => import('../features/planned/planned-module-page'), 'PlannedModulePage');
 const NotFoundPage = page(() => import('../features/planned/not-found-page'), 'NotFoundPage');
 
-export const PLANNED_MODULES = [
-  'projects',
-  'training',
-  'exchanges',
-  'competitions',
-  'evaluation',
-  'talent',
-] as const;
+export const PLANNED_MODULES = ['competitions', 'evaluation', 'talent'] as const;
 
 function Lazy() {
   return (
@@ -66,6 +110,16 @@ function guarded(permission: Permission, Component: ComponentType) {
 }
 
 export const router = createBrowserRouter([
+  // The participant portal: reached by a personal link, outside the signed-in shell.
+  { element: <Lazy />, children: [{ path: '/portal/:token', element: <PortalPage /> }] },
+  // Certificate verification (the QR code's target): public, outside the signed-in shell.
+  {
+    element: <Lazy />,
+    children: [
+      { path: '/verify', element: <VerifyPage /> },
+      { path: '/verify/:publicId', element: <VerifyPage /> },
+    ],
+  },
   {
     element: <PublicLayout />,
     children: [
@@ -101,6 +155,50 @@ export const router = createBrowserRouter([
           { path: 'agreements/new', element: guarded(Permission.AgreementWrite, AgreementFormPage) },
           { path: 'agreements/:id', element: guarded(Permission.AgreementRead, AgreementDetailPage) },
           { path: 'agreements/:id/edit', element: guarded(Permission.AgreementWrite, AgreementFormPage) },
+          { path: 'projects', element: guarded(Permission.ProjectRead, ProjectsListPage) },
+          { path: 'projects/new', element: guarded(Permission.ProjectWrite, ProjectFormPage) },
+          { path: 'projects/:id', element: guarded(Permission.ProjectRead, ProjectDetailPage) },
+          { path: 'projects/:id/edit', element: guarded(Permission.ProjectWrite, ProjectFormPage) },
+          { path: 'bases', element: guarded(Permission.BaseRead, BasesListPage) },
+          { path: 'bases/new', element: guarded(Permission.BaseWrite, BaseFormPage) },
+          { path: 'bases/lists', element: guarded(Permission.BaseRead, InfrastructureListsPage) },
+          {
+            path: 'bases/lists/import',
+            element: guarded(Permission.BaseWrite, InfrastructureListImportPage),
+          },
+          { path: 'bases/lists/:id', element: guarded(Permission.BaseRead, InfrastructureListDetailPage) },
+          { path: 'bases/:id', element: guarded(Permission.BaseRead, BaseDetailPage) },
+          { path: 'bases/:id/edit', element: guarded(Permission.BaseWrite, BaseFormPage) },
+          { path: 'bases/:id/compliance', element: guarded(Permission.BaseRead, BaseCompliancePage) },
+          { path: 'bases/:id/equipment/import', element: guarded(Permission.BaseWrite, InventoryImportPage) },
+          { path: 'exchanges', element: guarded(Permission.MobilityRead, MobilitiesListPage) },
+          { path: 'exchanges/new', element: guarded(Permission.MobilityWrite, MobilityFormPage) },
+          { path: 'exchanges/:id', element: guarded(Permission.MobilityRead, MobilityDetailPage) },
+          { path: 'exchanges/:id/edit', element: guarded(Permission.MobilityWrite, MobilityFormPage) },
+          { path: 'training', element: guarded(Permission.TrainingRead, ProgrammesListPage) },
+          { path: 'training/programmes/new', element: guarded(Permission.TrainingWrite, ProgrammeFormPage) },
+          { path: 'training/programmes/:id', element: guarded(Permission.TrainingRead, ProgrammeDetailPage) },
+          {
+            path: 'training/programmes/:id/edit',
+            element: guarded(Permission.TrainingWrite, ProgrammeFormPage),
+          },
+          { path: 'training/cohorts/:id', element: guarded(Permission.TrainingRead, CohortPage) },
+          {
+            path: 'training/cohorts/:id/attendance',
+            element: guarded(Permission.TrainingAttendanceMark, AttendancePage),
+          },
+          {
+            path: 'training/cohorts/:id/import',
+            element: guarded(Permission.TrainingImport, EnrolmentImportPage),
+          },
+          { path: 'certificates', element: guarded(Permission.CertificateRead, CertificatesPage) },
+          { path: 'library', element: guarded(Permission.ResourceReadShared, ResourcesPage) },
+          {
+            path: 'library/resources/:id',
+            element: guarded(Permission.ResourceReadShared, ResourceDetailPage),
+          },
+          { path: 'library/glossaries', element: guarded(Permission.GlossaryRead, GlossariesPage) },
+          { path: 'library/glossaries/:id', element: guarded(Permission.GlossaryRead, GlossaryPage) },
           { path: 'admin/users', element: guarded(Permission.UserRead, UsersPage) },
           { path: 'admin/audit', element: guarded(Permission.AuditRead, AuditPage) },
           { path: 'admin/outbox', element: guarded(Permission.OutboxRead, OutboxPage) },

@@ -1,7 +1,23 @@
 import type { AgreementTables } from '../../modules/agreements/agreements.tables.js';
 import type { PlatformTables } from '../../modules/audit/audit.tables.js';
+import type { BaseTables } from '../../modules/bases/bases.tables.js';
+import type { CertificateTables } from '../../modules/certificates/certificates.tables.js';
+import type { MobilityTables } from '../../modules/exchanges/exchanges.tables.js';
 import type { IdentityTables } from '../../modules/identity/identity.tables.js';
+import type { LibraryTables } from '../../modules/library/library.tables.js';
 import type { PartnerTables } from '../../modules/partners/partners.tables.js';
+import type { ProjectTables } from '../../modules/projects/projects.tables.js';
+import type { TrainingTables } from '../../modules/training/training.tables.js';
 
 /** The whole schema as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
-export interface Database extends IdentityTables, PlatformTables, PartnerTables, AgreementTables {}
+export interface Database
+  extends IdentityTables,
+    PlatformTables,
+    PartnerTables,
+    AgreementTables,
+    BaseTables,
+    ProjectTables,
+    TrainingTables,
+    MobilityTables,
+    LibraryTables,
+    CertificateTables {}

@@ -4,7 +4,20 @@ import { versionConflict } from '../errors.js';
 import type { Executor } from './executor.js';
 
 /** Tables whose rows are edited by people and so carry a version and who changed them last. */
-export type VersionedTable = 'partners' | 'agreements';
+export type VersionedTable =
+  | 'partners'
+  | 'agreements'
+  | 'projects'
+  | 'trainingBases'
+  | 'trainingProgrammes'
+  | 'trainingCohorts'
+  | 'trainingSessions'
+  | 'trainingParticipants'
+  | 'trainingEnrolments'
+  | 'mobilities'
+  | 'resources'
+  | 'glossaries'
+  | 'glossaryTerms';
 
 /**
  * Compare-and-set on `version` inside the actor's organization: of two concurrent edits that

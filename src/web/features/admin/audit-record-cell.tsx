@@ -28,6 +28,8 @@ export function recordPath(
       return `/partners/${encodeURIComponent(e.entityId)}`;
     case 'agreement':
       return `/agreements/${encodeURIComponent(e.entityId)}`;
+    case 'mobility':
+      return `/exchanges/${encodeURIComponent(e.entityId)}`;
     case 'agreement_document': {
       const agreementId = agreementIdOf(e.after) ?? agreementIdOf(e.before);
       return agreementId ? `/agreements/${encodeURIComponent(agreementId)}` : null;

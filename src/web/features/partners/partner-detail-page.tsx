@@ -16,6 +16,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import { useAgreements } from '../agreements/api';
+import { PartnerStaffPanel } from '../library/partner-staff-panel';
 import { useArchivePartner, usePartner } from './api';
 import { ContactsTable } from './contacts-table';
 
@@ -231,6 +232,7 @@ export function PartnerDetailPage() {
         <ContactsTable contacts={p.contacts} />
       </Card>
       <PartnerAgreements partnerId={p.id} />
+      <PartnerStaffPanel partnerId={p.id} />
     </Stack>
   );
 }
