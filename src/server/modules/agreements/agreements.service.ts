@@ -4,8 +4,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { type VersionedEntity, versionedChange } from '../../platform/db/versioned-change.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
 import { existingPartnerIds } from '../partners/partners.repository.js';
@@ -184,31 +184,12 @@ export async function createAgreement(ctx: ServiceContext, input: TAgreementInpu
   });
 }
 
-async function mutate(
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  change: (trx: Executor, before: TAgreement) => Promise<Record<string, unknown>>,
-  audit: { action: 'update'; reason?: string },
-) {
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadAgreement(ctx, trx, id);
-    if (before.version !== version) {
-      throw versionConflict(before.version);
-    }
-    await updateVersioned(ctx, trx, 'agreements', id, version, await change(trx, before));
-    const after = await loadAgreement(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: audit.action,
-      entityType: 'agreement',
-      entityId: id,
-      before: snapshot(before),
-      after: snapshot(after),
-      reason: audit.reason ?? null,
-    });
-    return after;
-  });
-}
+const agreementEntity: VersionedEntity<TAgreement> = {
+  table: 'agreements',
+  entityType: 'agreement',
+  load: loadAgreement,
+  snapshot,
+};
 
 export async function updateAgreement(
   ctx: ServiceContext,
@@ -216,17 +197,13 @@ export async function updateAgreement(
   input: { version: number; data: TAgreementInput },
 ) {
   requirePermission(ctx, Permission.AgreementWrite);
-  return mutate(
-    ctx,
-    id,
-    input.version,
-    async (trx) => {
+  return versionedChange(ctx, agreementEntity, id, input.version, {
+    set: async (trx) => {
       await checkPartners(ctx, trx, input.data.partnerIds);
       await repo.replaceParties(trx, ctx.actor.organizationId, id, input.data.partnerIds);
       return repo.agreementColumns(input.data);
     },
-    { action: 'update' },
-  );
+  });
 }
 
 /**
@@ -239,18 +216,21 @@ export async function terminateAgreement(
   input: { version: number; terminatedOn: string; reason: string },
 ) {
   requirePermission(ctx, Permission.AgreementWrite);
-  return mutate(
+  return versionedChange(
     ctx,
+    agreementEntity,
     id,
     input.version,
-    async (_trx, before) => {
-      if (before.stage !== 'signed' || before.status === 'terminated') {
-        throw new AppError('INVALID_STATE', 'Only a signed agreement in force can be terminated', {
-          status: before.status,
-        });
-      }
-      return { terminatedOn: input.terminatedOn, terminationReason: input.reason };
+    {
+      set: (_trx, before) => {
+        if (before.stage !== 'signed' || before.status === 'terminated') {
+          throw new AppError('INVALID_STATE', 'Only a signed agreement in force can be terminated', {
+            status: before.status,
+          });
+        }
+        return { terminatedOn: input.terminatedOn, terminationReason: input.reason };
+      },
     },
-    { action: 'update', reason: input.reason },
+    { reason: input.reason },
   );
 }

@@ -10,7 +10,6 @@ import {
   type TInfrastructureList,
   type TTabularImportPreview,
 } from '../../../contracts/bases.js';
-import type { TImportProblem } from '../../../contracts/partners.js';
 import { Permission } from '../../../contracts/roles.js';
 import {
   type TabularImportResult,
@@ -22,13 +21,14 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import {
   readTabularFile,
   type TabularFormat,
   writeTabularFile,
 } from '../../platform/spreadsheets/tabular-files.js';
+import { rejectUnlessClean, tabularPreview } from '../../platform/spreadsheets/tabular-import.js';
 import { presentListSummary } from './bases.presenter.js';
 import * as repo from './bases.repository.js';
 import { loadBase } from './bases.service.js';
@@ -41,29 +41,8 @@ const SAMPLE_FILES = {
   inventory: path.join(SAMPLES, 'base-inventory-sample.csv'),
 } as const;
 
-function preview<T>(fileName: string, result: TabularImportResult<T>): TTabularImportPreview {
-  return {
-    fileName,
-    rowCount: result.rowCount,
-    problems: result.problems,
-    canImport: result.problems.length === 0 && result.rows.length > 0,
-  };
-}
-
-/** All-or-nothing: any problem answers 422 with the whole list, and nothing is written. */
-function rejectUnlessClean<T>(fileName: string, result: TabularImportResult<T>) {
-  if (result.problems.length > 0 || result.rows.length === 0) {
-    const problems: TImportProblem[] =
-      result.problems.length > 0 ? result.problems : [{ row: 1, column: '', code: 'empty_file' }];
-    throw new AppError(
-      'IMPORT_INVALID',
-      `${problems.length} problem(s) in ${fileName}; nothing was imported`,
-      {
-        problems,
-      },
-    );
-  }
-}
+const preview = (fileName: string, result: TabularImportResult<unknown>): TTabularImportPreview =>
+  tabularPreview(fileName, result);
 
 // ----- Infrastructure Lists -------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import { can, requirePermission } from '../../platform/auth/require-permission.j
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { parseJson } from '../../platform/db/sql-helpers.js';
+import { versionedChange } from '../../platform/db/versioned-change.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -109,36 +110,31 @@ export async function updateGlossary(
   input: { version: number; data: TGlossaryInput },
 ) {
   requirePermission(ctx, Permission.GlossaryWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadGlossary(ctx, trx, id);
-    if (before.version !== input.version) {
-      throw versionConflict(before.version);
-    }
-    const used = await trx
-      .selectFrom('glossaryTerms')
-      .select('language')
-      .distinct()
-      .where('organizationId', '=', ctx.actor.organizationId)
-      .where('glossaryId', '=', id)
-      .execute();
-    const dropped = used.map((u) => u.language).filter((l) => !input.data.languages.includes(l as never));
-    if (dropped.length > 0) {
-      throw new AppError('INVALID_INPUT', 'Languages in use cannot be removed', {
-        issues: [{ path: ['data', 'languages'], message: 'language_in_use' }],
-        languages: dropped,
-      });
-    }
-    await updateVersioned(ctx, trx, 'glossaries', id, input.version, repo.glossaryColumns(input.data));
-    const after = await loadGlossary(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'glossary',
-      entityId: id,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return after;
-  });
+  return versionedChange(
+    ctx,
+    { table: 'glossaries', entityType: 'glossary', load: loadGlossary, snapshot },
+    id,
+    input.version,
+    {
+      set: async (trx) => {
+        const used = await trx
+          .selectFrom('glossaryTerms')
+          .select('language')
+          .distinct()
+          .where('organizationId', '=', ctx.actor.organizationId)
+          .where('glossaryId', '=', id)
+          .execute();
+        const dropped = used.map((u) => u.language).filter((l) => !input.data.languages.includes(l as never));
+        if (dropped.length > 0) {
+          throw new AppError('INVALID_INPUT', 'Languages in use cannot be removed', {
+            issues: [{ path: ['data', 'languages'], message: 'language_in_use' }],
+            languages: dropped,
+          });
+        }
+        return repo.glossaryColumns(input.data);
+      },
+    },
+  );
 }
 
 export async function deleteGlossary(ctx: ServiceContext, id: string, version: number) {

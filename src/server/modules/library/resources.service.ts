@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { updateVersioned } from '../../platform/db/versioned-update.js';
+import { versionedChange } from '../../platform/db/versioned-change.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { existingPartnerIds } from '../partners/partners.repository.js';
@@ -118,22 +118,13 @@ export async function updateResource(
   input: { version: number; data: TResourceInput },
 ) {
   requirePermission(ctx, Permission.ResourceWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadResource(ctx, trx, id);
-    if (before.version !== input.version) {
-      throw versionConflict(before.version);
-    }
-    await updateVersioned(ctx, trx, 'resources', id, input.version, repo.resourceColumns(input.data));
-    const after = await loadResource(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'resource',
-      entityId: id,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return after;
-  });
+  return versionedChange(
+    ctx,
+    { table: 'resources', entityType: 'resource', load: loadResource, snapshot },
+    id,
+    input.version,
+    { set: () => repo.resourceColumns(input.data) },
+  );
 }
 
 /** Deletes a resource with its versions, file rows and shares; stored bytes stay for the audit trail. */

@@ -4,8 +4,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { type VersionedEntity, versionedChange } from '../../platform/db/versioned-change.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
 import { auditSnapshot, presentPartner, presentPartnerSummary } from './partners.presenter.js';
@@ -112,29 +112,25 @@ export async function createPartner(ctx: ServiceContext, input: TPartnerInput): 
   });
 }
 
+const partnerEntity: VersionedEntity<TPartner> = {
+  table: 'partners',
+  entityType: 'partner',
+  load: loadPartner,
+  snapshot: auditSnapshot,
+};
+
 export async function updatePartner(
   ctx: ServiceContext,
   id: string,
   input: { version: number; data: TPartnerInput },
 ) {
   requirePermission(ctx, Permission.PartnerWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadPartner(ctx, trx, id);
-    if (before.version !== input.version) {
-      throw versionConflict(before.version);
-    }
-    await checkReferences(ctx, trx, input.data, id);
-    await updateVersioned(ctx, trx, 'partners', id, input.version, repo.partnerColumns(input.data));
-    await repo.replacePartnerChildren(trx, ctx.actor.organizationId, id, input.data);
-    const after = await loadPartner(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'partner',
-      entityId: id,
-      before: auditSnapshot(before),
-      after: auditSnapshot(after),
-    });
-    return after;
+  return versionedChange(ctx, partnerEntity, id, input.version, {
+    set: async (trx) => {
+      await checkReferences(ctx, trx, input.data, id);
+      return repo.partnerColumns(input.data);
+    },
+    afterSet: (trx) => repo.replacePartnerChildren(trx, ctx.actor.organizationId, id, input.data),
   });
 }
 
@@ -145,22 +141,12 @@ export async function archivePartner(
   input: { version: number; archived: boolean },
 ) {
   requirePermission(ctx, Permission.PartnerWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadPartner(ctx, trx, id);
-    if (before.version !== input.version) {
-      throw versionConflict(before.version);
-    }
-    await updateVersioned(ctx, trx, 'partners', id, input.version, {
-      archivedAt: input.archived ? ctx.deps.clock.now().toISOString() : null,
-    });
-    const after = await loadPartner(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: input.archived ? 'archive' : 'restore',
-      entityType: 'partner',
-      entityId: id,
-      before: { archived: before.archived },
-      after: { archived: after.archived },
-    });
-    return after;
-  });
+  return versionedChange(
+    ctx,
+    partnerEntity,
+    id,
+    input.version,
+    { set: () => ({ archivedAt: input.archived ? ctx.deps.clock.now().toISOString() : null }) },
+    { action: input.archived ? 'archive' : 'restore', snapshot: (p) => ({ archived: p.archived }) },
+  );
 }

@@ -14,12 +14,12 @@ import { requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { parseJson } from '../../platform/db/sql-helpers.js';
-import { AppError } from '../../platform/errors.js';
 import {
   readTabularFile,
   type TabularFormat,
   writeTabularFile,
 } from '../../platform/spreadsheets/tabular-files.js';
+import { importAllOrNothing, tabularPreview } from '../../platform/spreadsheets/tabular-import.js';
 import { todayFor } from '../../platform/today.js';
 import * as repo from './partners.repository.js';
 import { insertPartner } from './partners.service.js';
@@ -50,19 +50,13 @@ export async function previewPartnerImport(
   requirePermission(ctx, Permission.PartnerImport);
   const result = await validate(ctx, ctx.deps.db, bytes);
   const problemRows = new Set(result.problems.map((p) => p.row));
-  return {
-    fileName,
-    rowCount: result.rowCount,
-    problems: result.problems,
-    rows: result.rows.map((r) => ({
-      row: r.row,
-      name: r.partner.names.en ?? '',
-      country: r.partner.country,
-      type: r.partner.type,
-      action: problemRows.has(r.row) ? ('skip' as const) : ('create' as const),
-    })),
-    canImport: result.problems.length === 0 && result.rows.length > 0,
-  };
+  return tabularPreview(fileName, result, (r) => ({
+    row: r.row,
+    name: r.partner.names.en ?? '',
+    country: r.partner.country,
+    type: r.partner.type,
+    action: problemRows.has(r.row) ? ('skip' as const) : ('create' as const),
+  }));
 }
 
 /**
@@ -72,39 +66,32 @@ export async function previewPartnerImport(
  */
 export async function importPartners(ctx: ServiceContext, fileName: string, bytes: Buffer) {
   requirePermission(ctx, Permission.PartnerImport);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const result = await validate(ctx, trx, bytes);
-    if (result.problems.length > 0 || result.rows.length === 0) {
-      const problems =
-        result.problems.length > 0 ? result.problems : [{ row: 1, column: '', code: 'empty_file' }];
-      throw new AppError(
-        'IMPORT_INVALID',
-        `${problems.length} problem(s) in ${fileName}; nothing was imported`,
-        {
-          problems,
-        },
-      );
-    }
-    const ids: string[] = [];
-    for (const { partner } of result.rows) {
-      const id = await insertPartner(ctx, trx, partner);
-      ids.push(id);
+  return importAllOrNothing(
+    ctx,
+    fileName,
+    (trx) => validate(ctx, trx, bytes),
+    async (trx, rows) => {
+      const ids: string[] = [];
+      for (const { partner } of rows) {
+        const id = await insertPartner(ctx, trx, partner);
+        ids.push(id);
+        await recordAudit(trx, ctx, {
+          action: 'create',
+          entityType: 'partner',
+          entityId: id,
+          after: partner,
+          reason: `import ${fileName}`,
+        });
+      }
       await recordAudit(trx, ctx, {
-        action: 'create',
+        action: 'import',
         entityType: 'partner',
-        entityId: id,
-        after: partner,
-        reason: `import ${fileName}`,
+        entityId: null,
+        after: { fileName, imported: ids.length },
       });
-    }
-    await recordAudit(trx, ctx, {
-      action: 'import',
-      entityType: 'partner',
-      entityId: null,
-      after: { fileName, imported: ids.length },
-    });
-    return { imported: ids.length, ids };
-  });
+      return { imported: ids.length, ids };
+    },
+  );
 }
 
 function exportRow(

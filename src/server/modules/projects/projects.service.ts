@@ -19,8 +19,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { type VersionedEntity, versionedChange } from '../../platform/db/versioned-change.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { existingPartnerIds } from '../partners/partners.repository.js';
 import { auditSnapshot, presentProject, presentProjectSummary } from './projects.presenter.js';
@@ -196,29 +196,25 @@ export async function createProject(ctx: ServiceContext, input: TProjectInput): 
   });
 }
 
+const projectEntity: VersionedEntity<TProject> = {
+  table: 'projects',
+  entityType: 'project',
+  load: loadProject,
+  snapshot: auditSnapshot,
+};
+
 export async function updateProject(
   ctx: ServiceContext,
   id: string,
   input: { version: number; data: TProjectInput },
 ) {
   requirePermission(ctx, Permission.ProjectWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadProject(ctx, trx, id);
-    if (before.version !== input.version) {
-      throw versionConflict(before.version);
-    }
-    await check(ctx, trx, input.data, id);
-    await updateVersioned(ctx, trx, 'projects', id, input.version, repo.projectColumns(input.data));
-    await repo.replaceChildren(trx, ctx.actor.organizationId, id, input.data);
-    const after = await loadProject(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'project',
-      entityId: id,
-      before: auditSnapshot(before),
-      after: auditSnapshot(after),
-    });
-    return after;
+  return versionedChange(ctx, projectEntity, id, input.version, {
+    set: async (trx) => {
+      await check(ctx, trx, input.data, id);
+      return repo.projectColumns(input.data);
+    },
+    afterSet: (trx) => repo.replaceChildren(trx, ctx.actor.organizationId, id, input.data),
   });
 }
 
@@ -229,22 +225,12 @@ export async function archiveProject(
   input: { version: number; archived: boolean },
 ) {
   requirePermission(ctx, Permission.ProjectWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadProject(ctx, trx, id);
-    if (before.version !== input.version) {
-      throw versionConflict(before.version);
-    }
-    await updateVersioned(ctx, trx, 'projects', id, input.version, {
-      archivedAt: input.archived ? ctx.deps.clock.now().toISOString() : null,
-    });
-    const after = await loadProject(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: input.archived ? 'archive' : 'restore',
-      entityType: 'project',
-      entityId: id,
-      before: { archived: before.archived },
-      after: { archived: after.archived },
-    });
-    return after;
-  });
+  return versionedChange(
+    ctx,
+    projectEntity,
+    id,
+    input.version,
+    { set: () => ({ archivedAt: input.archived ? ctx.deps.clock.now().toISOString() : null }) },
+    { action: input.archived ? 'archive' : 'restore', snapshot: (p) => ({ archived: p.archived }) },
+  );
 }

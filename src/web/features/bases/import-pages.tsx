@@ -4,12 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TBase, TInfrastructureList } from '../../../contracts/bases.js';
 import { worldSkillsSkillName } from '../../../domain/bases/worldskills-skills.js';
+import { ImportPreview } from '../../components/import-preview';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
 import { toQueryString } from '../../lib/api';
 import { pickLocalized } from '../../lib/localized';
 import { sampleUrl, useBase, useTabularImport } from './api';
-import { ImportPanel } from './import-panel';
+
+/** Both imports of the bases: texts under bases.import, problems under bases.problem. */
+const basesImport = {
+  ns: 'bases.import',
+  fileHint: true,
+  previewTitle: true,
+  problemKey: (code: string) => `bases.problem.${code}`,
+  formatRowNumbers: true,
+};
 
 export function InfrastructureListImportPage() {
   const { t } = useTranslation();
@@ -24,10 +33,10 @@ export function InfrastructureListImportPage() {
   return (
     <Stack>
       <PageHeader title={t('bases.lists.import')} />
-      <ImportPanel
+      <ImportPreview
+        {...basesImport}
         intro={t('bases.lists.importIntro')}
-        sampleCsv={sampleUrl('list', 'csv')}
-        sampleXlsx={sampleUrl('list', 'xlsx')}
+        sample={{ csv: sampleUrl('list', 'csv'), xlsx: sampleUrl('list', 'xlsx') }}
         preview={preview}
         run={run}
         ready={ready}
@@ -89,10 +98,10 @@ export function InventoryImportPage() {
         title={t('bases.equipment.import')}
         subtitle={base.data ? pickLocalized(base.data.names, currentLocale()) : undefined}
       />
-      <ImportPanel
+      <ImportPreview
+        {...basesImport}
         intro={t('bases.equipment.importIntro')}
-        sampleCsv={sampleUrl('inventory', 'csv')}
-        sampleXlsx={sampleUrl('inventory', 'xlsx')}
+        sample={{ csv: sampleUrl('inventory', 'csv'), xlsx: sampleUrl('inventory', 'xlsx') }}
         preview={preview}
         run={run}
         fields={
