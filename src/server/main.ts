@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { seedDemoWorkspace } from '../cli/seed-demo.js';
 import { buildApp } from './app.js';
 import { sendAgreementReminders } from './modules/agreements/agreement-reminders.job.js';
+import { resumeCertificateBatches } from './modules/certificates/certificates.service.js';
 import { createDeps } from './platform/bootstrap.js';
 import { loadConfig } from './platform/config.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
@@ -37,11 +38,26 @@ async function main() {
   }
 
   const scheduler = config.jobsEnabled
-    ? startScheduler([{ name: 'agreement-reminders', run: () => sendAgreementReminders(deps) }], {
-        intervalMs: 10 * 60 * 1000,
-        onError: (task, err) => app.log.error({ err, task }, 'scheduled task failed'),
-      })
+    ? startScheduler(
+        [
+          { name: 'agreement-reminders', run: () => sendAgreementReminders(deps) },
+          // Certificate batches whose server stopped: claimed by lease, so one process resumes each.
+          { name: 'certificate-batches', run: () => resumeCertificateBatches(deps) },
+        ],
+        {
+          intervalMs: 10 * 60 * 1000,
+          onError: (task, err) => app.log.error({ err, task }, 'scheduled task failed'),
+        },
+      )
     : null;
+  // Batches are work that members started, not a scheduled job: resume them even without JOBS.
+  resumeCertificateBatches(deps)
+    .then(({ resumed }) => {
+      if (resumed.length > 0) {
+        app.log.info({ resumed }, 'resumed certificate batches');
+      }
+    })
+    .catch((err) => app.log.error({ err }, 'resuming certificate batches failed'));
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type {
   TCohortCertificateRow,
   TFindCertificatesQuery,
@@ -369,6 +370,10 @@ function trainingCtx(ctx: ServiceContext): ServiceContext {
 /* ---------- bulk issue ---------- */
 
 const CHUNK = 10;
+/** How long a claim on a running batch lasts without renewal (renewed after every chunk). */
+export const BATCH_LEASE_MS = 2 * 60 * 1000;
+/** This server process, as the holder of batch leases. */
+const WORKER = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 const running = new Map<string, Promise<void>>();
 
 /** The enrolments of a cohort that are eligible and have no certificate in force. */
@@ -388,6 +393,38 @@ async function pendingEnrolments(ctx: ServiceContext, cohortId: string): Promise
   return eligible.map((e) => e.enrolmentId).filter((id) => !done.has(id));
 }
 
+const leaseUntil = (deps: Deps) => new Date(deps.clock.now().getTime() + BATCH_LEASE_MS).toISOString();
+
+/**
+ * Claims a running batch for this process: a compare-and-set that succeeds only when nobody holds
+ * the lease (never claimed, or expired) or this process already does. Two servers never both win.
+ */
+async function claimBatch(deps: Deps, batchId: string): Promise<boolean> {
+  const now = deps.clock.now().toISOString();
+  const r = await deps.db
+    .updateTable('certificateBatches')
+    .set({ lockedBy: WORKER, lockedUntil: leaseUntil(deps) })
+    .where('id', '=', batchId)
+    .where('status', '=', 'running')
+    .where((eb) =>
+      eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now), eb('lockedBy', '=', WORKER)]),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Extends this process's lease; false when another process has taken the batch over. */
+async function renewLease(deps: Deps, batchId: string): Promise<boolean> {
+  const r = await deps.db
+    .updateTable('certificateBatches')
+    .set({ lockedUntil: leaseUntil(deps) })
+    .where('id', '=', batchId)
+    .where('status', '=', 'running')
+    .where('lockedBy', '=', WORKER)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /**
  * Starts issuing the certificates of every eligible participant of a cohort who has none. The
  * work runs in chunks after the answer; progress is in the batch row. Re-running, or resuming
@@ -403,11 +440,12 @@ export async function startBatch(ctx: ServiceContext, input: TIssueBatchRequest)
   }
   const pending = await pendingEnrolments(ctx, cohort.id);
   const now = ctx.deps.clock.now().toISOString();
+  const isRunning = pending.length > 0;
   const batch: CertificateBatchRow = {
     id: newId(),
     organizationId: ctx.actor.organizationId,
     cohortId: cohort.id,
-    status: pending.length === 0 ? 'done' : 'running',
+    status: isRunning ? 'running' : 'done',
     total: pending.length,
     done: 0,
     failed: 0,
@@ -418,7 +456,10 @@ export async function startBatch(ctx: ServiceContext, input: TIssueBatchRequest)
     createdBy: ctx.actor.userId,
     createdAt: now,
     updatedAt: now,
-    finishedAt: pending.length === 0 ? now : null,
+    finishedAt: isRunning ? null : now,
+    // Born claimed by this process.
+    lockedBy: isRunning ? WORKER : null,
+    lockedUntil: isRunning ? leaseUntil(ctx.deps) : null,
   };
   await ctx.deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('certificateBatches').values(batch).execute();
@@ -429,27 +470,66 @@ export async function startBatch(ctx: ServiceContext, input: TIssueBatchRequest)
       after: { cohortId: cohort.id, total: batch.total },
     });
   });
-  if (batch.status === 'running') {
-    launch(ctx, batch.id);
+  if (isRunning) {
+    launch(ctx.deps, batch.id);
   }
   return presentBatch(batch);
 }
 
-function launch(ctx: ServiceContext, batchId: string) {
+/** Runs a batch that this process has claimed, in the background; one runner per batch. */
+function launch(deps: Deps, batchId: string) {
   if (running.has(batchId)) {
     return;
   }
-  const p = runBatch(ctx, batchId)
+  const p = runBatch(deps, batchId)
     .catch(async (err) => {
-      await ctx.deps.db
+      const now = deps.clock.now().toISOString();
+      await deps.db
         .updateTable('certificateBatches')
-        .set({ status: 'failed', finishedAt: ctx.deps.clock.now().toISOString() })
+        .set({ status: 'failed', finishedAt: now, updatedAt: now, lockedBy: null, lockedUntil: null })
         .where('id', '=', batchId)
+        .where('lockedBy', '=', WORKER)
         .execute();
       console.error('certificate batch failed', batchId, err);
     })
     .finally(() => running.delete(batchId));
   running.set(batchId, p);
+}
+
+/** Claims and launches one batch unless another process holds it. */
+async function resumeBatch(deps: Deps, batchId: string): Promise<boolean> {
+  if (running.has(batchId)) {
+    return false;
+  }
+  if (!(await claimBatch(deps, batchId))) {
+    return false;
+  }
+  launch(deps, batchId);
+  return true;
+}
+
+/**
+ * The scheduled task (and the start-up call): resumes every batch left "running" whose lease has
+ * run out, typically because the process that worked on it stopped. Batches held by a live
+ * process are left alone. Returns the ids this process took over; they run in the background
+ * (`waitForBatch`).
+ */
+export async function resumeCertificateBatches(deps: Deps): Promise<{ resumed: string[] }> {
+  const now = deps.clock.now().toISOString();
+  const stale = await deps.db
+    .selectFrom('certificateBatches')
+    .select('id')
+    .where('status', '=', 'running')
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
+    .orderBy('createdAt')
+    .execute();
+  const resumed: string[] = [];
+  for (const { id } of stale) {
+    if (await resumeBatch(deps, id)) {
+      resumed.push(id);
+    }
+  }
+  return { resumed };
 }
 
 /** Waits for a batch running in this process (tests and the CLI). */
@@ -462,11 +542,45 @@ interface BatchState {
   errors: Array<{ enrolmentId: string; code: string }>;
 }
 
-async function runBatch(ctx: ServiceContext, batchId: string): Promise<void> {
-  const { deps } = ctx;
-  const orgId = ctx.actor.organizationId;
+/**
+ * The batch runner acts for the member who started the batch, with just what issuing needs: it
+ * may run long after that request (or in another process after a restart).
+ */
+async function runnerCtx(deps: Deps, batch: CertificateBatchRow): Promise<ServiceContext> {
+  const org = await organizationOf(deps.db, batch.organizationId);
+  return {
+    deps,
+    requestId: `certificate-batch:${batch.id}`,
+    ip: '',
+    actor: {
+      userId: batch.createdBy ?? '',
+      email: '',
+      displayName: '',
+      locale: 'en',
+      organizationId: batch.organizationId,
+      timeZone: org.timeZone,
+      role: 'coordinator',
+      permissions: new Set<TPermission>([Permission.TrainingRead, Permission.CertificateIssue]),
+      sessionId: '',
+      csrfToken: '',
+    },
+  };
+}
+
+async function runBatch(deps: Deps, batchId: string): Promise<void> {
+  const first = await deps.db
+    .selectFrom('certificateBatches')
+    .selectAll()
+    .where('id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  const ctx = await runnerCtx(deps, first);
+  const orgId = first.organizationId;
   const tried = new Set<string>();
   for (;;) {
+    // Renewing the lease is also the check that this process still owns the batch.
+    if (!(await renewLease(deps, batchId))) {
+      return;
+    }
     const batch = await deps.db
       .selectFrom('certificateBatches')
       .selectAll()
@@ -481,14 +595,12 @@ async function runBatch(ctx: ServiceContext, batchId: string): Promise<void> {
       .filter((id) => !tried.has(id))
       .slice(0, CHUNK);
     if (chunk.length === 0) {
+      const now = deps.clock.now().toISOString();
       await deps.db
         .updateTable('certificateBatches')
-        .set({
-          status: 'done',
-          finishedAt: deps.clock.now().toISOString(),
-          updatedAt: deps.clock.now().toISOString(),
-        })
+        .set({ status: 'done', finishedAt: now, updatedAt: now, lockedBy: null, lockedUntil: null })
         .where('id', '=', batchId)
+        .where('lockedBy', '=', WORKER)
         .execute();
       return;
     }
@@ -502,7 +614,7 @@ async function runBatch(ctx: ServiceContext, batchId: string): Promise<void> {
           validUntil: state.options.validUntil,
           batchId,
         });
-        await issueForSubject({ deps, organizationId: orgId, userId: ctx.actor.userId }, subject);
+        await issueForSubject({ deps, organizationId: orgId, userId: batch.createdBy }, subject);
         done++;
       } catch (err) {
         if (err instanceof AppError && err.code === 'ALREADY_EXISTS') {
@@ -536,13 +648,10 @@ export async function getBatch(ctx: ServiceContext, batchId: string) {
   if (!batch) {
     throw notFound('Batch');
   }
-  // A batch left "running" by a stopped process resumes when someone looks at it.
-  if (
-    batch.status === 'running' &&
-    !running.has(batch.id) &&
-    ctx.actor.permissions.has(Permission.CertificateIssue)
-  ) {
-    launch(ctx, batch.id);
+  // A batch left "running" by a stopped process also resumes when an issuer looks at it (the
+  // scheduler does it too); the lease keeps a batch that a live process holds where it is.
+  if (batch.status === 'running' && ctx.actor.permissions.has(Permission.CertificateIssue)) {
+    await resumeBatch(ctx.deps, batch.id);
   }
   return presentBatch(batch);
 }

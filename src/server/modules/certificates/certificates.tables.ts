@@ -30,6 +30,9 @@ export interface CertificateBatchesTable {
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;
+  /** The server process working on a running batch, and until when (ISO instant) it holds it. */
+  lockedBy: string | null;
+  lockedUntil: string | null;
 }
 
 export interface CertificatesTable {

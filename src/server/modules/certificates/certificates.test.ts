@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
 import { type Client, createTestApp, signedInAs, type TestApp } from '../../test/test-app.js';
-import { issueForSubject, waitForBatch } from './certificates.service.js';
+import {
+  BATCH_LEASE_MS,
+  issueForSubject,
+  resumeCertificateBatches,
+  waitForBatch,
+} from './certificates.service.js';
 import { decryptPrivateKey, keyPairMatches, masterKey } from './issuer-keys.js';
 import { verifyOb3Jwt } from './ob3-verifier.js';
 
@@ -586,5 +591,146 @@ describe('certificates: bulk issue', () => {
       payload: { jwt: 'aaaa.bbbb.cccc' },
     });
     expect(garbage.json().status).toBe('invalid');
+  });
+});
+
+describe('certificates: participant portal', () => {
+  it('shows the current certificate with verification and download links; revoked: status only', async () => {
+    const cohort = await seedCohort(t.deps, orgId, [
+      { nameNative: '王芳', nameLatin: 'Wang Fang', present: 4, postScore: 88 },
+    ]);
+    const enrolmentId = cohort.enrolments[0] as string;
+    const link = await admin.post(`/api/v1/training/enrolments/${enrolmentId}/portal-link`);
+    expect(link.statusCode, link.body).toBe(200);
+    const token: string = link.json().token;
+    const portal = async () => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/portal/${token}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().certificate;
+    };
+    expect(await portal()).toBeNull();
+
+    const issued = (await admin.post('/api/v1/certificates', { enrolmentId })).json();
+    const base = `http://tvet.test/api/v1/public/portal/${token}/certificate`;
+    expect(await portal()).toEqual({
+      status: 'valid',
+      number: issued.number,
+      issuedAt: issued.issuedAt,
+      verifyUrl: `http://tvet.test/verify/${issued.publicId}`,
+      url: `${base}/pdf`,
+      downloads: { pdf: `${base}/pdf`, json: `${base}/json`, jwt: `${base}/jwt` },
+    });
+    const pdf = await t.app.inject({ method: 'GET', url: new URL(`${base}/pdf`).pathname });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const json = await t.app.inject({ method: 'GET', url: new URL(`${base}/json`).pathname });
+    expect(json.json().type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+
+    await admin.post(`/api/v1/certificates/${issued.id}/revoke`, { version: 1, reason: 'Wrong spelling' });
+    expect(await portal()).toMatchObject({
+      status: 'revoked',
+      number: issued.number,
+      url: null,
+      downloads: null,
+    });
+    expect((await t.app.inject({ method: 'GET', url: new URL(`${base}/pdf`).pathname })).statusCode).toBe(
+      404,
+    );
+
+    // A corrected certificate becomes the current one again.
+    const reissued = (await admin.post('/api/v1/certificates', { enrolmentId })).json();
+    expect(await portal()).toMatchObject({ status: 'valid', number: reissued.number, url: `${base}/pdf` });
+  });
+});
+
+describe('certificates: batches left running', () => {
+  /** A batch row as a server that stopped mid-way leaves it, holding a lease until `lockedUntil`. */
+  async function strandedBatch(cohortId: string, lockedUntil: string, done = 0) {
+    const now = t.clock.now().toISOString();
+    const id = newId();
+    await t.deps.db
+      .insertInto('certificateBatches')
+      .values({
+        id,
+        organizationId: orgId,
+        cohortId,
+        status: 'running',
+        total: 5,
+        done,
+        failed: 0,
+        errorsJson: JSON.stringify({ options: { language: null, validUntil: null }, errors: [] }),
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+        finishedAt: null,
+        lockedBy: 'other-host:4242:dead',
+        lockedUntil,
+      })
+      .execute();
+    return id;
+  }
+  const people = (prefix: string) =>
+    Array.from({ length: 5 }, (_, i) => ({
+      nameNative: '',
+      nameLatin: `${prefix} ${i}`,
+      present: 4,
+      postScore: 80,
+    }));
+  const certsOf = (cohortId: string) =>
+    t.deps.db
+      .selectFrom('certificates')
+      .select(['enrolmentId', 'batchId'])
+      .where('cohortId', '=', cohortId)
+      .where('status', '=', 'valid')
+      .execute();
+
+  it('resumes a batch whose lease ran out and completes it without duplicates', async () => {
+    const cohort = await seedCohort(t.deps, orgId, people('Resumed'));
+    const expired = new Date(t.clock.now().getTime() - 1000).toISOString();
+    const id = await strandedBatch(cohort.cohortId, expired, 2);
+    // The stopped server had issued two certificates of the batch before it went away.
+    for (const enrolmentId of cohort.enrolments.slice(0, 2)) {
+      const res = await admin.post('/api/v1/certificates', { enrolmentId });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const { resumed } = await resumeCertificateBatches(t.deps);
+    expect(resumed).toContain(id);
+    // While it runs, this process holds the lease: a second call does not start it again.
+    expect((await resumeCertificateBatches(t.deps)).resumed).not.toContain(id);
+    await waitForBatch(id);
+    const row = await t.deps.db
+      .selectFrom('certificateBatches')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'done', done: 5, failed: 0, lockedBy: null, lockedUntil: null });
+    const certs = await certsOf(cohort.cohortId);
+    expect(certs).toHaveLength(5);
+    expect(new Set(certs.map((c) => c.enrolmentId)).size).toBe(5);
+    expect(certs.filter((c) => c.batchId === id)).toHaveLength(3);
+    expect((await resumeCertificateBatches(t.deps)).resumed).not.toContain(id);
+  });
+
+  it('leaves alone a batch whose lease another server still holds', async () => {
+    const cohort = await seedCohort(t.deps, orgId, people('Held'));
+    const fresh = new Date(t.clock.now().getTime() + BATCH_LEASE_MS).toISOString();
+    const id = await strandedBatch(cohort.cohortId, fresh);
+    expect((await resumeCertificateBatches(t.deps)).resumed).not.toContain(id);
+    // Looking at it does not take it over either.
+    const seen = await admin.get(`/api/v1/certificates/batches/${id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    await waitForBatch(id);
+    const row = await t.deps.db
+      .selectFrom('certificateBatches')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      status: 'running',
+      done: 0,
+      lockedBy: 'other-host:4242:dead',
+      lockedUntil: fresh,
+    });
+    expect(await certsOf(cohort.cohortId)).toHaveLength(0);
   });
 });

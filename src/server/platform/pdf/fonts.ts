@@ -2,8 +2,10 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { type PDFDocument, type PDFFont, typedArrayFor } from 'pdf-lib';
+import { flattenCffSubset } from './cff-flatten.js';
 
 /**
  * Fonts for generated PDFs (certificates, invitation letters).
@@ -68,7 +70,8 @@ const parsedFonts = new WeakMap<Uint8Array, AnyFont>();
  * Upstream fontkit wrapped for pdf-lib (STACK.md pitfall 9): @pdf-lib/fontkit writes corrupt CJK
  * subsets; upstream fontkit's subset encoder is synchronous, pdf-lib expects a stream. Parsed fonts
  * are cached per byte buffer (parsing the 8 MB OTF for every document is the dominant cost), which
- * is safe because pdf-lib only calls `layout`, `createSubset` and read-only metrics on it.
+ * is safe because pdf-lib only calls `layout`, `createSubset` and read-only metrics on it. CFF
+ * subsets carry desubroutinized glyph programs and no subroutine indexes (see cff-flatten.ts).
  */
 export const fontkitForPdfLib = {
   create(buf: Uint8Array, postscriptName?: string): AnyFont {
@@ -79,7 +82,7 @@ export const fontkitForPdfLib = {
     const font: AnyFont = (fontkit as AnyFont).create(buf, postscriptName);
     const makeSubset = font.createSubset.bind(font);
     font.createSubset = () => {
-      const subset = makeSubset();
+      const subset = flattenCffSubset(makeSubset());
       subset.encodeStream = () => {
         const ee = new EventEmitter();
         setImmediate(() => {
@@ -90,10 +93,48 @@ export const fontkitForPdfLib = {
       };
       return subset;
     };
+    memoizeLayout(font);
     parsedFonts.set(buf, font);
     return font;
   },
 };
+
+const LAYOUT_MEMO_SIZE = 4000;
+
+/**
+ * pdf-lib lays out every string two or three times (width, then glyph ids), and a certificate's
+ * template strings repeat from one document to the next; fontkit's layout (shaping) is the costly
+ * part of drawing text. The glyph runs are only read by pdf-lib, so a bounded memo per font is safe.
+ */
+function memoizeLayout(font: AnyFont): void {
+  const layout = font.layout.bind(font);
+  const memo = new Map<string, unknown>();
+  font.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
+    if (typeof text !== 'string' || rest.length > 0) {
+      return layout(text, features, ...rest);
+    }
+    const key = `${features === undefined ? '' : JSON.stringify(features)}\u0000${text}`;
+    let run = memo.get(key);
+    if (run === undefined) {
+      run = layout(text, features);
+      if (memo.size >= LAYOUT_MEMO_SIZE) {
+        memo.delete(memo.keys().next().value as string);
+      }
+      memo.set(key, run);
+    }
+    return run;
+  };
+}
+
+/**
+ * pdf-lib compresses embedded streams (font files, ToUnicode maps, images) with pako in
+ * JavaScript; Node's zlib writes the same FlateDecode format natively, several times faster.
+ */
+function deflateNatively(pdf: PDFDocument): void {
+  const context = pdf.context;
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typedArrayFor(contents)), { ...dict, Filter: 'FlateDecode' });
+}
 
 /** The script of one code point; 'neutral' for spaces, digits and punctuation. */
 export function scriptOf(codePoint: number): FontScript | 'neutral' {
@@ -225,6 +266,7 @@ export function scriptsIn(texts: Array<string | null | undefined>): FontScript[]
 
 export async function embedFontBook(pdf: PDFDocument, options: FontBookOptions = {}): Promise<FontBook> {
   pdf.registerFontkit(fontkitForPdfLib as never);
+  deflateNatively(pdf);
   const scripts = new Set(options.scripts ?? ['latin', 'cjk', 'arabic']);
   const weights = options.weights ?? ['regular', 'bold'];
   const embedded = new Map<string, PDFFont>();

@@ -97,7 +97,9 @@ function Panel({ cohortId }: { cohortId: string }) {
                     </Table.Td>
                     <Table.Td>
                       {r.eligible ? (
-                        <Text c="green">{t('certificates.cohort.eligible')}</Text>
+                        <Text c="var(--mantine-color-green-light-color)">
+                          {t('certificates.cohort.eligible')}
+                        </Text>
                       ) : (
                         <Text size="sm" c="dimmed">
                           {r.reasons
