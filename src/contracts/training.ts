@@ -200,6 +200,8 @@ export const ZSessionSchema = z.object({
   language: z.string(),
   interpreter: z.string(),
   version: z.number().int(),
+  /** Coordinators, project managers and admins mark every session; a trainer only their own. */
+  abilities: z.object({ markAttendance: z.boolean() }),
 });
 export type TSession = z.infer<typeof ZSessionSchema>;
 
@@ -211,7 +213,10 @@ export const ZCohortSchema = ZCohortSummarySchema.extend({
   updatedAt: z.string(),
   abilities: z.object({
     update: z.boolean(),
+    /** Marks attendance of at least one session (see each session's abilities). */
     markAttendance: z.boolean(),
+    /** Enters pre and post test scores: a trainer only in a cohort where they give a session. */
+    enterScores: z.boolean(),
     import: z.boolean(),
     export: z.boolean(),
     readSensitive: z.boolean(),
@@ -387,7 +392,20 @@ export const ZPortalSchema = z.object({
     }),
   ),
   materials: z.array(z.object({ id: ZId, title: z.string(), url: z.string() })),
-  certificate: z.object({ status: z.string(), url: z.string().nullable() }).nullable(),
+  /** The enrolment's current certificate: the one in force, else the latest revoked one. */
+  certificate: z
+    .object({
+      status: z.enum(['valid', 'revoked', 'expired']),
+      number: z.string(),
+      issuedAt: z.string(),
+      /** The public verification page ({PUBLIC_URL}/verify/:publicId). */
+      verifyUrl: z.string(),
+      /** The PDF through the portal link; null once revoked. */
+      url: z.string().nullable(),
+      /** Every format through the portal link; null once revoked. */
+      downloads: z.object({ pdf: z.string(), json: z.string(), jwt: z.string() }).nullable(),
+    })
+    .nullable(),
 });
 export type TPortal = z.infer<typeof ZPortalSchema>;
 export const ZPortalParams = z.object({ token: z.string().min(1).max(200) });

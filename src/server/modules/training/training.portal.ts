@@ -3,12 +3,15 @@ import { hashToken } from '../../platform/auth/tokens.js';
 import type { Deps } from '../../platform/context.js';
 import { parseJson } from '../../platform/db/sql-helpers.js';
 import { notFound } from '../../platform/errors.js';
+import { portalCertificate } from '../certificates/certificates.portal.js';
 import * as repo from './training.repository.js';
 
 /**
  * What a participant sees through the personal link, without signing in. The token is looked
- * up by its SHA-256 only; an unknown token is 404, the same as any absent record. Materials and
- * certificates are not kept by the platform yet, so the list is empty and the certificate null.
+ * up by its SHA-256 only; an unknown token is 404, the same as any absent record. Materials are
+ * not kept by the platform yet, so that list is empty. The certificate (from the certificates
+ * module) is the one in force, else the latest revoked one, or null before any was issued; while it
+ * is in force it downloads through the same link.
  */
 export async function getPortal(deps: Deps, token: string): Promise<TPortal> {
   const enrolment = await deps.db
@@ -30,6 +33,7 @@ export async function getPortal(deps: Deps, token: string): Promise<TPortal> {
   }
   const seated = enrolment.status !== 'withdrawn' && enrolment.waitlistPosition === null;
   const sessions = seated ? await repo.sessionsOfCohort(deps.db, orgId, cohort.id) : [];
+  const certificate = await portalCertificate(deps, orgId, enrolment.id, token);
   return {
     participant: { nameLatin: participant.nameLatin, nameNative: participant.nameNative },
     programme: {
@@ -51,6 +55,6 @@ export async function getPortal(deps: Deps, token: string): Promise<TPortal> {
       interpreter: s.interpreter,
     })),
     materials: [],
-    certificate: null,
+    certificate,
   };
 }

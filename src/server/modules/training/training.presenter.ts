@@ -85,7 +85,10 @@ export function presentProgramme(
   };
 }
 
-export function presentSession(row: SessionRow & { trainerName?: string | null }): TSession {
+/** A session without its abilities (they depend on the actor; the service adds them). */
+export function presentSession(
+  row: SessionRow & { trainerName?: string | null },
+): Omit<TSession, 'abilities'> {
   return {
     id: row.id,
     cohortId: row.cohortId,

@@ -19,6 +19,7 @@ import { can, requirePermission } from '../../platform/auth/require-permission.j
 import { hashToken } from '../../platform/auth/tokens.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
+import { versionedChange } from '../../platform/db/versioned-change.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId, newToken } from '../../platform/ids.js';
@@ -137,31 +138,24 @@ export async function updateProgramme(
   input: { version: number; data: TProgrammeInput },
 ) {
   requirePermission(ctx, Permission.TrainingWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadProgramme(ctx, trx, id);
-    if (before.version !== input.version) {
-      throw versionConflict(before.version);
-    }
-    await checkProject(ctx, trx, input.data.projectId);
-    await updateVersioned(
-      ctx,
-      trx,
-      'trainingProgrammes',
-      id,
-      input.version,
-      repo.programmeColumns(input.data),
-    );
-    await repo.replaceModules(trx, ctx.actor.organizationId, id, input.data.modules);
-    const after = await loadProgramme(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'update',
+  return versionedChange(
+    ctx,
+    {
+      table: 'trainingProgrammes',
       entityType: 'training_programme',
-      entityId: id,
-      before: programmeSnapshot(before),
-      after: programmeSnapshot(after),
-    });
-    return after;
-  });
+      load: loadProgramme,
+      snapshot: programmeSnapshot,
+    },
+    id,
+    input.version,
+    {
+      set: async (trx) => {
+        await checkProject(ctx, trx, input.data.projectId);
+        return repo.programmeColumns(input.data);
+      },
+      afterSet: (trx) => repo.replaceModules(trx, ctx.actor.organizationId, id, input.data.modules),
+    },
+  );
 }
 
 /* ---------- cohorts and sessions ---------- */
@@ -202,10 +196,38 @@ async function cohortFacts(ctx: ServiceContext, db: Executor, cohortId: string) 
   return { cohort, programme, rule: ruleOf(programme), sessions, enrolments, attendance, stats };
 }
 
-function cohortAbilities(ctx: ServiceContext): TCohort['abilities'] {
+/**
+ * Who marks attendance and enters scores: whoever may change the training (coordinators, project
+ * managers, admins) for every session; a trainer only for the sessions they give, and scores
+ * only in a cohort where they give at least one session.
+ */
+function marksEverySession(ctx: ServiceContext): boolean {
+  return can(ctx, Permission.TrainingAttendanceMark) && can(ctx, Permission.TrainingWrite);
+}
+
+function canMarkSession(ctx: ServiceContext, session: { trainerUserId: string | null }): boolean {
+  return (
+    marksEverySession(ctx) ||
+    (can(ctx, Permission.TrainingAttendanceMark) && session.trainerUserId === ctx.actor.userId)
+  );
+}
+
+function canEnterScores(ctx: ServiceContext, sessions: readonly { trainerUserId: string | null }[]): boolean {
+  return marksEverySession(ctx) || sessions.some((s) => canMarkSession(ctx, s));
+}
+
+function notTheirSession(): AppError {
+  return new AppError('FORBIDDEN', 'Only the trainer of the session, or a coordinator, may do this');
+}
+
+function cohortAbilities(
+  ctx: ServiceContext,
+  sessions: readonly { trainerUserId: string | null }[],
+): TCohort['abilities'] {
   return {
     update: can(ctx, Permission.TrainingWrite),
-    markAttendance: can(ctx, Permission.TrainingAttendanceMark),
+    markAttendance: sessions.some((s) => canMarkSession(ctx, s)),
+    enterScores: canEnterScores(ctx, sessions),
     import: can(ctx, Permission.TrainingImport),
     export: can(ctx, Permission.TrainingExport),
     readSensitive: can(ctx, Permission.ParticipantSensitiveRead),
@@ -222,10 +244,13 @@ async function loadCohort(ctx: ServiceContext, db: Executor, id: string): Promis
       completionRule: f.rule,
     },
     notes: f.cohort.notes,
-    sessions: f.sessions.map(presentSession),
+    sessions: f.sessions.map((s) => ({
+      ...presentSession(s),
+      abilities: { markAttendance: canMarkSession(ctx, s) },
+    })),
     createdAt: f.cohort.createdAt,
     updatedAt: f.cohort.updatedAt,
-    abilities: cohortAbilities(ctx),
+    abilities: cohortAbilities(ctx, f.sessions),
   };
 }
 
@@ -612,6 +637,12 @@ export async function enterScores(
   requirePermission(ctx, Permission.TrainingAttendanceMark);
   return ctx.deps.db.transaction().execute(async (trx) => {
     const before = await loadEnrolment(ctx, trx, id);
+    if (
+      !marksEverySession(ctx) &&
+      !canEnterScores(ctx, await repo.sessionsOfCohort(trx, ctx.actor.organizationId, before.cohortId))
+    ) {
+      throw notTheirSession();
+    }
     if (before.version !== input.version) {
       throw versionConflict(before.version);
     }
@@ -736,6 +767,9 @@ export async function markAttendance(
     const session = await repo.getSession(trx, orgId, sessionId);
     if (!session) {
       throw notFound('Session');
+    }
+    if (!canMarkSession(ctx, session)) {
+      throw notTheirSession();
     }
     const enrolments = await repo.enrolmentsOfCohort(trx, orgId, session.cohortId);
     const byId = new Map(enrolments.map((e) => [e.id, e]));

@@ -401,6 +401,91 @@ describe('training: attendance, scores and completion', () => {
   });
 });
 
+describe('training: who marks attendance and enters scores', () => {
+  it('lets a trainer act only on the sessions they give; coordinators and project managers on all', async () => {
+    const mine = await createMember(t.deps, orgId, 'trainer');
+    const colleague = await createMember(t.deps, orgId, 'trainer');
+    const mineClient = await signIn(t.app, mine.email);
+    const colleagueClient = await signIn(t.app, colleague.email);
+    const pm = (await signedInAs(t, 'project_manager', orgId)).client;
+    const p = await createProgramme(coordinator);
+    const c = await createCohort(coordinator, p.id);
+    const other = await createCohort(coordinator, p.id);
+    for (const body of [
+      sessionBody(3, { trainerUserId: mine.userId }),
+      sessionBody(4, { trainerUserId: colleague.userId }),
+      sessionBody(5),
+    ]) {
+      expect((await coordinator.post(`/api/v1/training/cohorts/${c.id}/sessions`, body)).statusCode).toBe(
+        201,
+      );
+    }
+    expect(
+      (
+        await coordinator.post(
+          `/api/v1/training/cohorts/${other.id}/sessions`,
+          sessionBody(6, { trainerUserId: colleague.userId }),
+        )
+      ).statusCode,
+    ).toBe(201);
+    const e = await enrol(coordinator, c.id, { participant: participant('Scoped Marks') });
+    const eOther = await enrol(coordinator, other.id, { participant: participant('Other Cohort') });
+
+    // Abilities say so before anyone tries.
+    const seen = (await mineClient.get(`/api/v1/training/cohorts/${c.id}`)).json();
+    const [own, theirs, nobodys] = seen.sessions;
+    expect(seen.sessions.map((s: { abilities: unknown }) => s.abilities)).toEqual([
+      { markAttendance: true },
+      { markAttendance: false },
+      { markAttendance: false },
+    ]);
+    expect(seen.abilities).toMatchObject({ markAttendance: true, enterScores: true, update: false });
+    expect((await mineClient.get(`/api/v1/training/cohorts/${other.id}`)).json().abilities).toMatchObject({
+      markAttendance: false,
+      enterScores: false,
+    });
+    const bySession = (await coordinator.get(`/api/v1/training/cohorts/${c.id}`)).json();
+    expect(
+      bySession.sessions.every((s: { abilities: { markAttendance: boolean } }) => s.abilities.markAttendance),
+    ).toBe(true);
+    expect(bySession.abilities).toMatchObject({ markAttendance: true, enterScores: true });
+
+    const marks = { marks: [{ enrolmentId: e.id, mark: 'present' }] };
+    const put = (client: Client, sessionId: string) =>
+      client.put(`/api/v1/training/sessions/${sessionId}/attendance`, marks);
+    expect((await put(mineClient, own.id)).statusCode).toBe(200);
+    for (const s of [theirs, nobodys]) {
+      const refused = await put(mineClient, s.id);
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json().error.code).toBe('FORBIDDEN');
+    }
+    expect((await put(colleagueClient, theirs.id)).statusCode).toBe(200);
+    expect((await put(coordinator, nobodys.id)).statusCode).toBe(200);
+    expect((await put(pm, nobodys.id)).statusCode).toBe(200);
+    // Nothing of the refused marks was written.
+    const kept = (await coordinator.get(`/api/v1/training/sessions/${theirs.id}/attendance`)).json();
+    expect(kept.marks.map((m: { markedBy: string }) => m.markedBy)).toEqual([colleague.userId]);
+    // An unknown session stays 404, not 403.
+    expect((await put(mineClient, newId())).statusCode).toBe(404);
+
+    const scores = async (client: Client, enrolmentId: string, cohortId: string) => {
+      const cur = (await coordinator.get(`/api/v1/training/cohorts/${cohortId}/enrolments`))
+        .json()
+        .data.find((x: { id: string }) => x.id === enrolmentId);
+      return client.put(`/api/v1/training/enrolments/${enrolmentId}/scores`, {
+        version: cur.version,
+        preScore: 50,
+        postScore: 75,
+      });
+    };
+    expect((await scores(mineClient, e.id, c.id)).statusCode).toBe(200);
+    const notTheirCohort = await scores(mineClient, eOther.id, other.id);
+    expect(notTheirCohort.statusCode, notTheirCohort.body).toBe(403);
+    expect((await scores(colleagueClient, eOther.id, other.id)).statusCode).toBe(200);
+    expect((await scores(pm, eOther.id, other.id)).statusCode).toBe(200);
+  });
+});
+
 describe('training: import of enrolments', () => {
   it('reports a bad file by row and column and imports nothing; then imports the sample with waiting list', async () => {
     const p = await createProgramme(coordinator);

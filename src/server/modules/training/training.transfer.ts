@@ -13,12 +13,13 @@ import { can, requirePermission } from '../../platform/auth/require-permission.j
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { parseJson } from '../../platform/db/sql-helpers.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import {
   readTabularFile,
   type TabularFormat,
   writeTabularFile,
 } from '../../platform/spreadsheets/tabular-files.js';
+import { importAllOrNothing, tabularPreview } from '../../platform/spreadsheets/tabular-import.js';
 import * as repo from './training.repository.js';
 import { insertEnrolment, insertParticipant } from './training.service.js';
 
@@ -44,19 +45,13 @@ async function validate(ctx: ServiceContext, db: Executor, cohortId: string, byt
 }
 
 function preview(fileName: string, result: EnrolmentImportResult): TEnrolmentImportPreview {
-  return {
-    fileName,
-    rowCount: result.rowCount,
-    problems: result.problems,
-    rows: result.rows.map((r) => ({
-      row: r.row,
-      nameLatin: r.participant.nameLatin,
-      nameNative: r.participant.nameNative,
-      country: r.participant.country,
-      email: r.participant.email,
-    })),
-    canImport: result.problems.length === 0 && result.rows.length > 0,
-  };
+  return tabularPreview(fileName, result, (r) => ({
+    row: r.row,
+    nameLatin: r.participant.nameLatin,
+    nameNative: r.participant.nameNative,
+    country: r.participant.country,
+    email: r.participant.email,
+  }));
 }
 
 /** Checks a file and shows what an import would do; writes nothing. */
@@ -83,46 +78,39 @@ export async function importEnrolments(
   bytes: Buffer,
 ) {
   requirePermission(ctx, Permission.TrainingImport);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const result = await validate(ctx, trx, cohortId, bytes);
-    if (result.problems.length > 0 || result.rows.length === 0) {
-      const problems =
-        result.problems.length > 0 ? result.problems : [{ row: 1, column: '', code: 'empty_file' }];
-      throw new AppError(
-        'IMPORT_INVALID',
-        `${problems.length} problem(s) in ${fileName}; nothing was imported`,
-        {
-          problems,
-        },
-      );
-    }
-    let waitlisted = 0;
-    for (const { participant } of result.rows) {
-      const existing =
-        participant.email === ''
-          ? undefined
-          : await repo.participantByEmail(trx, ctx.actor.organizationId, participant.email);
-      const participantId = existing?.id ?? (await insertParticipant(ctx, trx, participant));
-      const { id, waitlistPosition } = await insertEnrolment(ctx, trx, cohortId, participantId, 'invited');
-      if (waitlistPosition !== null) {
-        waitlisted++;
+  return importAllOrNothing(
+    ctx,
+    fileName,
+    (trx) => validate(ctx, trx, cohortId, bytes),
+    async (trx, rows) => {
+      let waitlisted = 0;
+      for (const { participant } of rows) {
+        const existing =
+          participant.email === ''
+            ? undefined
+            : await repo.participantByEmail(trx, ctx.actor.organizationId, participant.email);
+        const participantId = existing?.id ?? (await insertParticipant(ctx, trx, participant));
+        const { id, waitlistPosition } = await insertEnrolment(ctx, trx, cohortId, participantId, 'invited');
+        if (waitlistPosition !== null) {
+          waitlisted++;
+        }
+        await recordAudit(trx, ctx, {
+          action: 'create',
+          entityType: 'training_enrolment',
+          entityId: id,
+          after: { cohortId, participantId, waitlistPosition },
+          reason: `import ${fileName}`,
+        });
       }
       await recordAudit(trx, ctx, {
-        action: 'create',
-        entityType: 'training_enrolment',
-        entityId: id,
-        after: { cohortId, participantId, waitlistPosition },
-        reason: `import ${fileName}`,
+        action: 'import',
+        entityType: 'training_cohort',
+        entityId: cohortId,
+        after: { fileName, imported: rows.length, waitlisted },
       });
-    }
-    await recordAudit(trx, ctx, {
-      action: 'import',
-      entityType: 'training_cohort',
-      entityId: cohortId,
-      after: { fileName, imported: result.rows.length, waitlisted },
-    });
-    return { imported: result.rows.length, waitlisted };
-  });
+      return { imported: rows.length, waitlisted };
+    },
+  );
 }
 
 const SENSITIVE_COLUMNS = new Set(['passport_number', 'date_of_birth']);

@@ -26,6 +26,11 @@ const keys = {
   trainers: ['training', 'trainers'] as const,
 };
 const enc = encodeURIComponent;
+/**
+ * The certificates panel on the cohort page shows who is eligible: attendance, scores and status
+ * change that, so their mutations refresh it too (certificates/api.ts keys it this way).
+ */
+const ELIGIBILITY = ['certificates', 'cohort'] as const;
 
 export function useProgrammes(query: { q?: string; projectId?: string; page: number; pageSize: number }) {
   return useQuery({
@@ -143,7 +148,10 @@ export function useChangeStatus() {
         method: 'POST',
         body: { version: args.version, status: args.status },
       }),
-    onSettled: () => void qc.invalidateQueries({ queryKey: keys.all }),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: keys.all });
+      void qc.invalidateQueries({ queryKey: ELIGIBILITY });
+    },
   });
 }
 
@@ -155,7 +163,10 @@ export function useEnterScores() {
         method: 'PUT',
         body: { version: args.version, preScore: args.preScore, postScore: args.postScore },
       }),
-    onSettled: () => void qc.invalidateQueries({ queryKey: keys.all }),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: keys.all });
+      void qc.invalidateQueries({ queryKey: ELIGIBILITY });
+    },
   });
 }
 
@@ -188,6 +199,7 @@ export function useMarkAttendance(sessionId: string) {
     onSuccess: (a) => {
       qc.setQueryData(keys.attendance(sessionId), a);
       void qc.invalidateQueries({ queryKey: ['training', 'enrolments'] });
+      void qc.invalidateQueries({ queryKey: ELIGIBILITY });
     },
   });
 }

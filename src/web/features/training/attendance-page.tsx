@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ATTENDANCE_MARKS, type AttendanceMark } from '../../../contracts/training.js';
@@ -11,6 +11,8 @@ import { formatDateTime } from '../../lib/format';
 import { useAttendance, useCohort, useEnrolments, useMarkAttendance } from './api';
 
 const COLORS: Record<AttendanceMark, string> = { present: 'green', absent: 'red', excused: 'yellow' };
+/** The theme's darkened text shade of a colour: 4.5:1 on white and on that colour's light shades. */
+const textColor = (color: string) => `var(--mantine-color-${color}-light-color)`;
 const NEXT: Record<AttendanceMark, AttendanceMark> = {
   present: 'absent',
   absent: 'excused',
@@ -28,10 +30,13 @@ export function AttendancePage() {
   const [params, setParams] = useSearchParams();
   const cohort = useCohort(id);
   const enrolments = useEnrolments(id);
-  const sessionId = params.get('session') ?? cohort.data?.sessions[0]?.id;
+  // A trainer marks only the sessions they give; coordinators every session.
+  const markable = (cohort.data?.sessions ?? []).filter((s) => s.abilities.markAttendance);
+  const sessionId = params.get('session') ?? markable[0]?.id;
   const saved = useAttendance(sessionId);
   const mark = useMarkAttendance(sessionId ?? '');
   const [draft, setDraft] = useState<Record<string, AttendanceMark>>({});
+  const legendId = useId();
 
   const savedMarks = useMemo(
     () =>
@@ -54,7 +59,8 @@ export function AttendancePage() {
   );
   const dirty = seated.some((e) => draft[e.id] !== savedMarks[e.id]);
   const allMarked = seated.every((e) => draft[e.id]);
-  const session = cohort.data.sessions.find((s) => s.id === sessionId);
+  const session = markable.find((s) => s.id === sessionId);
+  const notTheirs = !session && cohort.data.sessions.some((s) => s.id === sessionId);
 
   function save() {
     const marks = seated
@@ -70,7 +76,7 @@ export function AttendancePage() {
       <PageHeader title={t('training.attendance.title')} subtitle={cohort.data.name} />
       <Select
         label={t('training.attendance.session')}
-        data={cohort.data.sessions.map((s) => ({
+        data={markable.map((s) => ({
           value: s.id,
           label: `${formatDateTime(s.startsAt, locale, s.timeZone)} · ${s.title}`,
         }))}
@@ -79,7 +85,8 @@ export function AttendancePage() {
         onChange={(v) => v && setParams({ session: v })}
         maw={520}
       />
-      {!session && <Text c="dimmed">{t('training.attendance.noSessions')}</Text>}
+      {notTheirs && <Alert color="orange">{t('training.attendance.notYourSession')}</Alert>}
+      {!session && !notTheirs && <Text c="dimmed">{t('training.attendance.noSessions')}</Text>}
       {session && (
         <>
           <Group>
@@ -95,7 +102,7 @@ export function AttendancePage() {
             <Button size="lg" onClick={save} loading={mark.isPending} disabled={!dirty}>
               {t('training.attendance.save')}
             </Button>
-            <Text role="status" aria-live="polite" c={dirty ? 'orange' : 'green'}>
+            <Text role="status" aria-live="polite" c={textColor(dirty ? 'orange' : 'green')}>
               {dirty
                 ? t('training.attendance.unsaved')
                 : allMarked && seated.length > 0
@@ -118,10 +125,9 @@ export function AttendancePage() {
                     w="100%"
                     mih={88}
                     p="md"
-                    aria-label={t('training.attendance.toggle', {
-                      name: e.participant.nameLatin,
-                      mark: m ? t(`training.marks.${m}`) : t('training.attendance.unmarked'),
-                    })}
+                    // Named by what it shows (name, native name, mark: WCAG 2.5.3 Label in Name);
+                    // the legend below says that a press changes the mark.
+                    aria-describedby={legendId}
                     onClick={() => setDraft((d) => ({ ...d, [e.id]: m ? NEXT[m] : 'present' }))}
                     style={{
                       borderInlineStart: `8px solid var(--mantine-color-${m ? COLORS[m] : 'gray'}-6)`,
@@ -133,7 +139,7 @@ export function AttendancePage() {
                         {e.participant.nameNative}
                       </Text>
                     )}
-                    <Text size="sm" c={m ? `${COLORS[m]}.8` : 'dimmed'} fw={600}>
+                    <Text size="sm" c={m ? textColor(COLORS[m]) : 'dimmed'} fw={600}>
                       {m ? t(`training.marks.${m}`) : t('training.attendance.unmarked')}
                     </Text>
                   </UnstyledButton>
@@ -141,7 +147,7 @@ export function AttendancePage() {
               );
             })}
           </SimpleGrid>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" id={legendId}>
             {t('training.attendance.legend', {
               marks: ATTENDANCE_MARKS.map((x) => t(`training.marks.${x}`)).join(' → '),
             })}

@@ -88,7 +88,7 @@ export function CohortPage() {
       header: t('common.actions'),
       render: (s) => (
         <Group gap={4} wrap="nowrap">
-          {c.abilities.markAttendance && (
+          {s.abilities.markAttendance && (
             <Button
               size="compact-sm"
               component={Link}

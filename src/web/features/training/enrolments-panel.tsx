@@ -360,7 +360,7 @@ export function EnrolmentsPanel({ cohort }: { cohort: TCohort }) {
           <Text size="sm">
             {score(e.preScore)} → {score(e.postScore)}
           </Text>
-          {abilities.markAttendance && (
+          {abilities.enterScores && (
             <Button size="compact-xs" variant="subtle" onClick={() => setScoring(e)}>
               {t('common.edit')}
             </Button>

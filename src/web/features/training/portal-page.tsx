@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Box, Card, Container, Group, List, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Container,
+  Group,
+  List,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LanguageSwitcher } from '../../app/layout/language-switcher';
@@ -7,6 +20,7 @@ import { currentLocale } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
+import { CertificateStatusBadge } from '../certificates/status-badge';
 import { usePortal } from './api';
 
 /** The participant's own page, reached by a personal link: no sign-in, no navigation of the app. */
@@ -128,12 +142,37 @@ export function PortalPage() {
         )}
         {p.certificate && (
           <Card withBorder>
-            <Text fw={600}>{t('training.portal.certificate')}</Text>
-            {p.certificate.url ? (
-              <Anchor href={p.certificate.url}>{p.certificate.status}</Anchor>
+            <Group gap="sm">
+              <Title order={2} size="h4">
+                {t('training.portal.certificate')}
+              </Title>
+              <CertificateStatusBadge status={p.certificate.status} />
+            </Group>
+            <Text size="sm" mt="xs">
+              {t('training.portal.certificateNumber', { number: p.certificate.number })} ·{' '}
+              {t('training.portal.certificateIssued', { date: formatDate(p.certificate.issuedAt, locale) })}
+            </Text>
+            {p.certificate.downloads ? (
+              <Group gap="sm" mt="sm">
+                <Button component="a" href={p.certificate.downloads.pdf}>
+                  {t('training.portal.downloadCertificate')}
+                </Button>
+                <Button component="a" href={p.certificate.downloads.json} variant="default">
+                  {t('training.portal.downloadCredential')}
+                </Button>
+              </Group>
             ) : (
-              <Text>{p.certificate.status}</Text>
+              p.certificate.status === 'revoked' && (
+                <Text size="sm" c="red" mt="xs">
+                  {t('training.portal.certificateRevoked')}
+                </Text>
+              )
             )}
+            <Text size="sm" mt="xs">
+              <Anchor href={p.certificate.verifyUrl} inherit>
+                {t('training.portal.verifyCertificate')}
+              </Anchor>
+            </Text>
           </Card>
         )}
       </Stack>
