@@ -16,13 +16,42 @@ export const LOCALE_LABELS: Record<Locale, string> = {
 
 const catalogs = new Map<Locale, Record<string, unknown>>();
 
-/** A message from the web app's own catalog (src/web/i18n/locales/<locale>.json), e.g. tr('ar', 'nav.partners'). */
+function deepMerge(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+): Record<string, unknown> {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    target[key] =
+      value && typeof value === 'object' && existing && typeof existing === 'object'
+        ? deepMerge(existing as Record<string, unknown>, value as Record<string, unknown>)
+        : value;
+  }
+  return target;
+}
+
+/** The shared catalog merged with every feature's part, as the web app merges them (i18n/catalog-parts.ts). */
+function loadCatalog(locale: Locale): Record<string, unknown> {
+  const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const catalog = read(path.join(ROOT, `src/web/i18n/locales/${locale}.json`));
+  const features = path.join(ROOT, 'src/web/features');
+  for (const feature of fs.readdirSync(features).sort()) {
+    const part = path.join(features, feature, 'locales', `${locale}.json`);
+    if (fs.existsSync(part)) {
+      deepMerge(catalog, read(part));
+    }
+  }
+  return catalog;
+}
+
+/**
+ * A message from the web app's catalogs (src/web/i18n/locales/<locale>.json and
+ * src/web/features/<feature>/locales/<locale>.json), e.g. tr('ar', 'nav.partners').
+ */
 export function tr(locale: Locale, key: string): string {
   let catalog = catalogs.get(locale);
   if (!catalog) {
-    catalog = JSON.parse(
-      fs.readFileSync(path.join(ROOT, `src/web/i18n/locales/${locale}.json`), 'utf8'),
-    ) as Record<string, unknown>;
+    catalog = loadCatalog(locale);
     catalogs.set(locale, catalog);
   }
   let node: unknown = catalog;

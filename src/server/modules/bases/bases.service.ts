@@ -12,8 +12,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { type VersionedEntity, versionedChange } from '../../platform/db/versioned-change.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { auditSnapshot, presentBase, presentBaseSummary } from './bases.presenter.js';
 import * as repo from './bases.repository.js';
@@ -80,30 +80,30 @@ export async function createBase(ctx: ServiceContext, input: TBaseInput): Promis
   });
 }
 
+/** The base without its collections, which are audited on their own when saved. */
+function coreSnapshot(base: TBase) {
+  const { equipment: _e, team: _t, trainees: _tr, activities: _a, ...core } = auditSnapshot(base);
+  return core;
+}
+
+const baseEntity: VersionedEntity<TBase> = {
+  table: 'trainingBases',
+  entityType: 'training_base',
+  load: loadBase,
+  snapshot: coreSnapshot,
+};
+
 export async function updateBase(
   ctx: ServiceContext,
   id: string,
   input: { version: number; data: TBaseInput },
 ) {
   requirePermission(ctx, Permission.BaseWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadBase(ctx, trx, id);
-    if (before.version !== input.version) {
-      throw versionConflict(before.version);
-    }
-    await checkPartner(ctx, trx, input.data);
-    await updateVersioned(ctx, trx, 'trainingBases', id, input.version, repo.baseColumns(input.data));
-    const after = await loadBase(ctx, trx, id);
-    const { equipment: _e, team: _t, trainees: _tr, activities: _a, ...beforeCore } = auditSnapshot(before);
-    const { equipment: _e2, team: _t2, trainees: _tr2, activities: _a2, ...afterCore } = auditSnapshot(after);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'training_base',
-      entityId: id,
-      before: beforeCore,
-      after: afterCore,
-    });
-    return after;
+  return versionedChange(ctx, baseEntity, id, input.version, {
+    set: async (trx) => {
+      await checkPartner(ctx, trx, input.data);
+      return repo.baseColumns(input.data);
+    },
   });
 }
 
@@ -128,38 +128,34 @@ export async function replaceCollection<K extends BaseCollection>(
 ): Promise<TBase> {
   requirePermission(ctx, Permission.BaseWrite);
   const org = ctx.actor.organizationId;
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadBase(ctx, trx, id);
-    if (before.version !== input.version) {
-      throw versionConflict(before.version);
-    }
-    await updateVersioned(ctx, trx, 'trainingBases', id, input.version, {});
-    if (collection === 'equipment') {
-      await repo.replaceEquipment(trx, org, id, input.items as TEquipmentInput[]);
-    } else if (collection === 'team') {
-      const team = input.items as TTeamMemberInput[];
-      const linked = team.map((m) => m.userId).filter((u): u is string => u !== null);
-      const members = await repo.memberUserIds(trx, org, linked);
-      const bad = team.findIndex((m) => m.userId !== null && !members.has(m.userId));
-      if (bad >= 0) {
-        throw new AppError('INVALID_INPUT', 'Unknown user', {
-          issues: [{ path: ['items', String(bad), 'userId'], message: 'team_member_unknown_user' }],
-        });
-      }
-      await repo.replaceTeam(trx, org, id, team);
-    } else if (collection === 'trainees') {
-      await repo.replaceTrainees(trx, org, id, input.items as TTraineeInput[]);
-    } else {
-      await repo.replaceActivities(trx, org, id, input.items as TActivityInput[]);
-    }
-    const after = await loadBase(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'training_base',
-      entityId: id,
-      before: { [collection]: auditSnapshot(before)[collection] },
-      after: { [collection]: auditSnapshot(after)[collection] },
-    });
-    return after;
-  });
+  return versionedChange(
+    ctx,
+    baseEntity,
+    id,
+    input.version,
+    {
+      set: () => ({}),
+      afterSet: async (trx) => {
+        if (collection === 'equipment') {
+          await repo.replaceEquipment(trx, org, id, input.items as TEquipmentInput[]);
+        } else if (collection === 'team') {
+          const team = input.items as TTeamMemberInput[];
+          const linked = team.map((m) => m.userId).filter((u): u is string => u !== null);
+          const members = await repo.memberUserIds(trx, org, linked);
+          const bad = team.findIndex((m) => m.userId !== null && !members.has(m.userId));
+          if (bad >= 0) {
+            throw new AppError('INVALID_INPUT', 'Unknown user', {
+              issues: [{ path: ['items', String(bad), 'userId'], message: 'team_member_unknown_user' }],
+            });
+          }
+          await repo.replaceTeam(trx, org, id, team);
+        } else if (collection === 'trainees') {
+          await repo.replaceTrainees(trx, org, id, input.items as TTraineeInput[]);
+        } else {
+          await repo.replaceActivities(trx, org, id, input.items as TActivityInput[]);
+        }
+      },
+    },
+    { snapshot: (base) => ({ [collection]: auditSnapshot(base)[collection] }) },
+  );
 }

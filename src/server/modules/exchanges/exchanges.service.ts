@@ -14,8 +14,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { type VersionedEntity, versionedChange } from '../../platform/db/versioned-change.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
 import {
@@ -253,31 +253,22 @@ export async function createMobility(ctx: ServiceContext, input: TMobilityInput)
   });
 }
 
+const mobilityEntity: VersionedEntity<TMobility> = {
+  table: 'mobilities',
+  entityType: 'mobility',
+  load: loadMobility,
+  snapshot: auditSnapshot,
+};
+
 /** Loads, checks the version, applies `change` with compare-and-set, audits before and after. */
-async function mutate(
+function mutate(
   ctx: ServiceContext,
   id: string,
   version: number,
   change: (trx: Executor, before: TMobility) => Promise<Record<string, unknown>>,
   reason: string | null = null,
 ) {
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadMobility(ctx, trx, id);
-    if (before.version !== version) {
-      throw versionConflict(before.version);
-    }
-    await updateVersioned(ctx, trx, 'mobilities', id, version, await change(trx, before));
-    const after = await loadMobility(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'update',
-      entityType: 'mobility',
-      entityId: id,
-      before: auditSnapshot(before),
-      after: auditSnapshot(after),
-      reason,
-    });
-    return after;
-  });
+  return versionedChange(ctx, mobilityEntity, id, version, { set: change }, { reason });
 }
 
 export async function updateMobility(

@@ -215,7 +215,8 @@ export async function renderInvitationLetter({
   const city = m.destinationCity ? `（${m.destinationCity}）` : '';
   const cityEn = m.destinationCity ? ` in ${m.destinationCity}` : '';
   const n = m.members.length;
-  const purpose = m.purpose || m.title;
+  // The sentence adds its own full stop: drop the one a person typed at the end of the purpose.
+  const purpose = (m.purpose || m.title).trim().replace(/[.。．!！]+$/u, '');
   const [costZh, costEn] = COSTS[m.costsBorneBy](college.name);
 
   w.paragraph(`致 ${homeZh}：`, 11, 2);

@@ -352,7 +352,7 @@ export function MobilityDetailPage() {
                 <Button
                   key={s}
                   size="sm"
-                  color={s === 'cancelled' ? 'red' : undefined}
+                  color={s === 'cancelled' ? 'red.9' : undefined}
                   variant={s === 'cancelled' ? 'outline' : 'filled'}
                   onClick={() => setMoveTo(s)}
                 >

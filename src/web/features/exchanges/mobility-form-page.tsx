@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -26,7 +26,8 @@ import {
   type TMobilityInput,
   ZMobilityInput,
 } from '../../../contracts/exchanges.js';
-import { FullPageLoader } from '../../app/session';
+import { Permission } from '../../../contracts/roles.js';
+import { FullPageLoader, useCan } from '../../app/session';
 import { CountrySelect } from '../../components/country-select';
 import { DateField } from '../../components/date-field';
 import { ErrorState } from '../../components/error-state';
@@ -38,6 +39,7 @@ import { serverFieldErrors, zodValidator } from '../../lib/errors';
 import { pickLocalized } from '../../lib/localized';
 import { useAgreements } from '../agreements/api';
 import { PartnerPicker } from '../partners/partner-picker';
+import { useProjects } from '../projects/api';
 import { useMobility, useSaveMobility } from './api';
 
 type Member = TMobilityInput['members'][number];
@@ -171,11 +173,47 @@ function remap(errors: Record<string, string>): Record<string, string> {
   return out;
 }
 
+/** The project the exchange belongs to (projects list API; current, non-archived projects first). */
+function ProjectSelect({
+  value,
+  current,
+  onChange,
+  error,
+}: {
+  value: string;
+  current: TMobility['project'] | null;
+  onChange: (id: string) => void;
+  error?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const projects = useProjects({ page: 1, pageSize: 200, sort: 'code' });
+  const options = (projects.data?.data ?? []).map((p) => ({
+    value: p.id,
+    label: `${p.code} ${pickLocalized(p.title, locale)}`,
+  }));
+  if (current && !options.some((o) => o.value === current.id)) {
+    options.push({ value: current.id, label: `${current.code} ${pickLocalized(current.title, locale)}` });
+  }
+  return (
+    <Select
+      label={t('exchanges.project')}
+      clearable
+      searchable
+      data={options}
+      value={value || null}
+      onChange={(x) => onChange(x ?? '')}
+      error={error}
+    />
+  );
+}
+
 export function MobilityFormPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { id } = useParams();
   const navigate = useNavigate();
+  const can = useCan();
   const existing = useMobility(id);
   const save = useSaveMobility(id);
   const agreements = useAgreements({ page: 1, pageSize: 200, sort: 'title' });
@@ -334,19 +372,28 @@ export function MobilityFormPage() {
                 {...form.getInputProps('costsBorneBy')}
               />
             </SimpleGrid>
-            <Select
-              mt="sm"
-              label={t('exchanges.agreement')}
-              clearable
-              searchable
-              data={(agreements.data?.data ?? []).map((a) => ({
-                value: a.id,
-                label: pickLocalized(a.title, locale),
-              }))}
-              value={v.agreementId || null}
-              onChange={(x) => form.setFieldValue('agreementId', x ?? '')}
-              error={form.errors.agreementId}
-            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
+              <Select
+                label={t('exchanges.agreement')}
+                clearable
+                searchable
+                data={(agreements.data?.data ?? []).map((a) => ({
+                  value: a.id,
+                  label: pickLocalized(a.title, locale),
+                }))}
+                value={v.agreementId || null}
+                onChange={(x) => form.setFieldValue('agreementId', x ?? '')}
+                error={form.errors.agreementId}
+              />
+              {can(Permission.ProjectRead) && (
+                <ProjectSelect
+                  value={v.projectId}
+                  current={loaded?.project ?? null}
+                  onChange={(x) => form.setFieldValue('projectId', x)}
+                  error={form.errors.projectId}
+                />
+              )}
+            </SimpleGrid>
           </Card>
           <Card withBorder>
             <Group justify="space-between" mb="sm">
