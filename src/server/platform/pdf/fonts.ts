@@ -13,6 +13,11 @@ import { flattenCffSubset } from './cff-flatten.js';
  * - Latin and CJK: Noto Sans Hans (Noto Sans SC) from @embedpdf/fonts-sc; its Latin glyphs are used
  *   for Latin text, so one font covers "张伟 Zhang Wei".
  * - Arabic: Noto Naskh Arabic from @embedpdf/fonts-arabic.
+ * - Bengali and Khmer: Noto Sans Bengali / Noto Sans Khmer (TrueType) from
+ *   @expo-google-fonts/noto-sans-bengali and @expo-google-fonts/noto-sans-khmer (OFL-1.1).
+ *
+ * Every font file is read and parsed only when a document embeds its script (`scriptsIn`), so
+ * Latin/Chinese documents never touch the Arabic, Bengali or Khmer files.
  *
  * Arabic shaping: pdf-lib encodes text through `font.layout()` of the fontkit instance it was
  * given. Upstream fontkit 2 applies the OpenType Arabic shaper there (init/medi/fina/rlig joining
@@ -20,14 +25,23 @@ import { flattenCffSubset } from './cff-flatten.js';
  * drawn with `page.drawText` comes out joined and correctly ordered. Limits: mark positioning
  * (GPOS offsets of harakat) is ignored because pdf-lib advances by glyph width only, and bidi
  * ordering is per run (see `splitRuns`/`orderRuns`), not the full Unicode Bidi Algorithm.
+ *
+ * Bengali and Khmer shaping: fontkit 2 runs its Indic shaper for both `beng` and `khmr` in the same
+ * `font.layout()` call (syllable reordering such as pre-base vowel signs, conjuncts, reph, coeng
+ * subscripts, GSUB). The glyph ids it returns are what pdf-lib draws. Unlike Arabic, these runs
+ * also need GPOS mark offsets (the Bengali ra-phala sits ~700 units left of where its zero width
+ * would put it), so text.ts draws them glyph by glyph at fontkit's positions (`drawPositionedRun`).
+ * Both are TrueType fonts, so `flattenCffSubset` passes their subsets through unchanged.
  */
 
-export type FontScript = 'latin' | 'cjk' | 'arabic';
+export type FontScript = 'latin' | 'cjk' | 'arabic' | 'bengali' | 'khmer';
 export type FontWeight = 'regular' | 'bold';
 
 const require = createRequire(import.meta.url);
 
-const FILES: Record<'hans' | 'naskh', Record<FontWeight, string>> = {
+type Family = 'hans' | 'naskh' | 'bengali' | 'khmer';
+
+const FILES: Record<Family, Record<FontWeight, string>> = {
   hans: {
     regular: '@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf',
     bold: '@embedpdf/fonts-sc/fonts/NotoSansHans-Bold.otf',
@@ -36,15 +50,42 @@ const FILES: Record<'hans' | 'naskh', Record<FontWeight, string>> = {
     regular: '@embedpdf/fonts-arabic/fonts/NotoNaskhArabic-Regular.ttf',
     bold: '@embedpdf/fonts-arabic/fonts/NotoNaskhArabic-Bold.ttf',
   },
+  bengali: {
+    regular: '@expo-google-fonts/noto-sans-bengali/400Regular/NotoSansBengali_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-bengali/700Bold/NotoSansBengali_700Bold.ttf',
+  },
+  khmer: {
+    regular: '@expo-google-fonts/noto-sans-khmer/400Regular/NotoSansKhmer_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-khmer/700Bold/NotoSansKhmer_700Bold.ttf',
+  },
 };
 
-function familyFor(script: FontScript): 'hans' | 'naskh' {
-  return script === 'arabic' ? 'naskh' : 'hans';
+/** The font family that draws a script; the script whose font `fontBytes` reads for a family. */
+const FAMILY: Record<FontScript, Family> = {
+  latin: 'hans',
+  cjk: 'hans',
+  arabic: 'naskh',
+  bengali: 'bengali',
+  khmer: 'khmer',
+};
+const FAMILY_SCRIPT: Record<Family, FontScript> = {
+  hans: 'cjk',
+  naskh: 'arabic',
+  bengali: 'bengali',
+  khmer: 'khmer',
+};
+
+function familyFor(script: FontScript): Family {
+  return FAMILY[script];
 }
 
 function resolveFontFile(spec: string): string {
-  // The packages export only their JS entry (dist/index.cjs), so resolve it and go up to the root.
   const [scope, name, ...rest] = spec.split('/');
+  if (scope === '@expo-google-fonts') {
+    // No `exports` map: the .ttf files resolve directly (the JS entry is for Expo and never loaded).
+    return require.resolve(spec);
+  }
+  // The @embedpdf packages export only their JS entry (dist/index.cjs), so resolve it and go up.
   const entry = require.resolve(`${scope}/${name}`);
   return path.join(path.dirname(entry), '..', ...rest);
 }
@@ -139,6 +180,15 @@ function deflateNatively(pdf: PDFDocument): void {
 /** The script of one code point; 'neutral' for spaces, digits and punctuation. */
 export function scriptOf(codePoint: number): FontScript | 'neutral' {
   const c = codePoint;
+  if (c >= 0x0980 && c <= 0x09ff) {
+    return 'bengali';
+  }
+  if ((c >= 0x1780 && c <= 0x17ff) || (c >= 0x19e0 && c <= 0x19ff)) {
+    return 'khmer';
+  }
+  if (c === 0x200c || c === 0x200d) {
+    return 'neutral'; // ZWNJ/ZWJ: part of the run they are in (see splitRuns)
+  }
   if (
     (c >= 0x0600 && c <= 0x06ff) ||
     (c >= 0x0750 && c <= 0x077f) ||
@@ -201,6 +251,10 @@ export function splitRuns(text: string): TextRun[] {
     let neutral = false;
     if (own !== 'neutral') {
       script = own;
+    } else if (last && (ch === '\u200c' || ch === '\u200d')) {
+      // Zero-width (non-)joiners control shaping inside a Bengali/Arabic/... word: never split it.
+      script = last.script;
+      neutral = Boolean(last.neutral);
     } else {
       const next = nextStrong(i);
       const prev = [...runs].reverse().find((r) => !r.neutral)?.script ?? null;
@@ -267,17 +321,17 @@ export function scriptsIn(texts: Array<string | null | undefined>): FontScript[]
 export async function embedFontBook(pdf: PDFDocument, options: FontBookOptions = {}): Promise<FontBook> {
   pdf.registerFontkit(fontkitForPdfLib as never);
   deflateNatively(pdf);
-  const scripts = new Set(options.scripts ?? ['latin', 'cjk', 'arabic']);
+  const scripts = new Set<FontScript>(options.scripts ?? ['latin', 'cjk', 'arabic', 'bengali', 'khmer']);
   const weights = options.weights ?? ['regular', 'bold'];
   const embedded = new Map<string, PDFFont>();
-  const families = new Set<'hans' | 'naskh'>(['hans']);
-  if (scripts.has('arabic')) {
-    families.add('naskh');
+  const families = new Set<Family>(['hans']);
+  for (const script of scripts) {
+    families.add(familyFor(script));
   }
   for (const family of families) {
     for (const weight of weights) {
-      const script: FontScript = family === 'naskh' ? 'arabic' : 'cjk';
-      embedded.set(`${family}:${weight}`, await pdf.embedFont(fontBytes(script, weight), { subset: true }));
+      const bytes = fontBytes(FAMILY_SCRIPT[family], weight);
+      embedded.set(`${family}:${weight}`, await pdf.embedFont(bytes, { subset: true }));
     }
   }
   return {
@@ -285,7 +339,7 @@ export async function embedFontBook(pdf: PDFDocument, options: FontBookOptions =
       const family = familyFor(script);
       const f = embedded.get(`${family}:${weight}`) ?? embedded.get(`${family}:${weights[0]}`);
       if (!f) {
-        // Asked for Arabic without embedding it: fall back to the Latin/CJK font (tofu for Arabic).
+        // Asked for a script without embedding it: fall back to the Latin/CJK font (tofu).
         const fallback = embedded.get(`hans:${weight}`) ?? embedded.get(`hans:${weights[0]}`);
         if (!fallback) {
           throw new Error(`font for ${script}/${weight} was not embedded`);
