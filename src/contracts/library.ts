@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_FILE_EXTENSIONS } from './attachments.js';
 import { ZId, ZIsoDate, ZLocalizedText, ZPageQuery, ZVersion } from './common.js';
 
 /**
@@ -47,7 +48,7 @@ export const ZResourceKind = z.enum(RESOURCE_KINDS);
 
 /** Uploads: PDF and ZIP-based office documents, at most 50 MiB, checked by content and name. */
 export const RESOURCE_FILE_MAX_BYTES = 50 * 1024 * 1024;
-export const RESOURCE_FILE_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'zip'] as const;
+export const RESOURCE_FILE_EXTENSIONS = DOCUMENT_FILE_EXTENSIONS;
 
 // ---------------------------------------------------------------------------------------------
 // Resources

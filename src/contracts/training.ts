@@ -391,7 +391,16 @@ export const ZPortalSchema = z.object({
       interpreter: z.string(),
     }),
   ),
-  materials: z.array(z.object({ id: ZId, title: z.string(), url: z.string() })),
+  /** The programme's course materials shown to participants, downloaded through the same link. */
+  materials: z.array(
+    z.object({
+      id: ZId,
+      title: z.string(),
+      fileName: z.string(),
+      sizeBytes: z.number().int(),
+      url: z.string(),
+    }),
+  ),
   /** The enrolment's current certificate: the one in force, else the latest revoked one. */
   certificate: z
     .object({

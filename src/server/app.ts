@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AGREEMENT_DOCUMENT_MAX_BYTES } from '../contracts/agreements.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { basesRoutes } from './modules/bases/bases.routes.js';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(exchangesRoutes);
       await api.register(trainingRoutes);
       await api.register(certificatesRoutes);
+      await api.register(attachmentsRoutes);
       await api.register(dashboardRoutes);
     },
     { prefix: '/api/v1' },

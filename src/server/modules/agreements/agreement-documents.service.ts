@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { cleanFileName } from '../../platform/files/document-types.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './agreements.repository.js';
 
@@ -12,14 +13,6 @@ const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 /** A PDF starts with `%PDF-` within its first KiB (the spec tolerates leading junk). */
 export function looksLikePdf(bytes: Buffer): boolean {
   return bytes.subarray(0, 1024).includes(PDF_MAGIC);
-}
-
-/** Keeps a file name displayable and harmless in a Content-Disposition header. */
-function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'document.pdf';
-  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('');
-  const cleaned = printable.slice(0, 200).trim();
-  return cleaned || 'document.pdf';
 }
 
 /**
@@ -57,7 +50,7 @@ export async function uploadAgreementDocument(
         id: newId(),
         organizationId: ctx.actor.organizationId,
         agreementId,
-        fileName: cleanFileName(file.fileName),
+        fileName: cleanFileName(file.fileName, 'document.pdf'),
         contentType: 'application/pdf',
         sizeBytes: stored.sizeBytes,
         sha256: stored.sha256,

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { versionedChange } from '../../platform/db/versioned-change.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { cleanFileName, documentContentType } from '../../platform/files/document-types.js';
 import { newId } from '../../platform/ids.js';
 import { existingPartnerIds } from '../partners/partners.repository.js';
 import { presentResource } from './library.presenter.js';
@@ -188,53 +189,6 @@ export async function createResourceVersion(
 
 // ---------------------------------------------------------------------------------------------
 // Files
-
-const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-const CONTENT_TYPES: Record<(typeof RESOURCE_FILE_EXTENSIONS)[number], string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  odt: 'application/vnd.oasis.opendocument.text',
-  ods: 'application/vnd.oasis.opendocument.spreadsheet',
-  odp: 'application/vnd.oasis.opendocument.presentation',
-  zip: 'application/zip',
-};
-
-/**
- * The content type of an accepted document, decided by extension *and* content: a PDF starts
- * with `%PDF-` within its first KiB; the office formats and ZIP are ZIP archives (`PK\3\4`), the
- * OOXML ones naming `[Content_Types].xml` and the OpenDocument ones their `mimetype` entry.
- * Null when the name and the bytes do not agree or the type is not accepted.
- */
-export function documentContentType(fileName: string, bytes: Buffer): string | null {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  if (!(RESOURCE_FILE_EXTENSIONS as readonly string[]).includes(ext)) {
-    return null;
-  }
-  const type = CONTENT_TYPES[ext as keyof typeof CONTENT_TYPES];
-  if (ext === 'pdf') {
-    return bytes.subarray(0, 1024).includes(PDF_MAGIC) ? type : null;
-  }
-  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    return null;
-  }
-  if (ext === 'docx' || ext === 'xlsx' || ext === 'pptx') {
-    return bytes.includes(Buffer.from('[Content_Types].xml', 'latin1')) ? type : null;
-  }
-  if (ext.startsWith('od')) {
-    return bytes.subarray(0, 200).includes(Buffer.from(`mimetype${type}`, 'latin1')) ? type : null;
-  }
-  return type;
-}
-
-function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'document';
-  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('');
-  return printable.slice(0, 200).trim() || 'document';
-}
 
 /**
  * Stores the file of one language of one version. The bytes are written before the row and

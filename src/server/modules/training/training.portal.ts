@@ -3,17 +3,11 @@ import { hashToken } from '../../platform/auth/tokens.js';
 import type { Deps } from '../../platform/context.js';
 import { parseJson } from '../../platform/db/sql-helpers.js';
 import { notFound } from '../../platform/errors.js';
+import { visibleMaterial, visibleMaterials } from '../attachments/attachments.service.js';
 import { portalCertificate } from '../certificates/certificates.portal.js';
 import * as repo from './training.repository.js';
 
-/**
- * What a participant sees through the personal link, without signing in. The token is looked
- * up by its SHA-256 only; an unknown token is 404, the same as any absent record. Materials are
- * not kept by the platform yet, so that list is empty. The certificate (from the certificates
- * module) is the one in force, else the latest revoked one, or null before any was issued; while it
- * is in force it downloads through the same link.
- */
-export async function getPortal(deps: Deps, token: string): Promise<TPortal> {
+async function enrolmentOfToken(deps: Deps, token: string) {
   const enrolment = await deps.db
     .selectFrom('trainingEnrolments')
     .selectAll()
@@ -22,6 +16,19 @@ export async function getPortal(deps: Deps, token: string): Promise<TPortal> {
   if (!enrolment) {
     throw notFound('Portal');
   }
+  return enrolment;
+}
+
+/**
+ * What a participant sees through the personal link, without signing in. The token is looked
+ * up by its SHA-256 only; an unknown token is 404, the same as any absent record. Materials are
+ * the programme's attachments flagged visible to participants, downloaded through the same link.
+ * The certificate (from the certificates
+ * module) is the one in force, else the latest revoked one, or null before any was issued; while it
+ * is in force it downloads through the same link.
+ */
+export async function getPortal(deps: Deps, token: string): Promise<TPortal> {
+  const enrolment = await enrolmentOfToken(deps, token);
   const orgId = enrolment.organizationId;
   const [participant, cohort] = await Promise.all([
     repo.getParticipant(deps.db, orgId, enrolment.participantId),
@@ -34,6 +41,8 @@ export async function getPortal(deps: Deps, token: string): Promise<TPortal> {
   const seated = enrolment.status !== 'withdrawn' && enrolment.waitlistPosition === null;
   const sessions = seated ? await repo.sessionsOfCohort(deps.db, orgId, cohort.id) : [];
   const certificate = await portalCertificate(deps, orgId, enrolment.id, token);
+  const materials = await visibleMaterials(deps.db, orgId, programme.id);
+  const materialsBase = `${deps.config.publicUrl}/api/v1/portal/${encodeURIComponent(token)}/materials`;
   return {
     participant: { nameLatin: participant.nameLatin, nameNative: participant.nameNative },
     programme: {
@@ -54,7 +63,32 @@ export async function getPortal(deps: Deps, token: string): Promise<TPortal> {
       language: s.language,
       interpreter: s.interpreter,
     })),
-    materials: [],
+    materials: materials.map((m) => ({
+      id: m.id,
+      title: m.title,
+      fileName: m.fileName,
+      sizeBytes: m.sizeBytes,
+      url: `${materialsBase}/${m.id}`,
+    })),
     certificate,
+  };
+}
+
+/**
+ * A course material through the personal link: only one flagged visible, of the programme of the
+ * link's own enrolment; anything else is 404, exactly as an unknown token.
+ */
+export async function downloadPortalMaterial(deps: Deps, token: string, materialId: string) {
+  const enrolment = await enrolmentOfToken(deps, token);
+  const orgId = enrolment.organizationId;
+  const cohort = await repo.getCohort(deps.db, orgId, enrolment.cohortId);
+  const material = cohort ? await visibleMaterial(deps.db, orgId, cohort.programmeId, materialId) : undefined;
+  if (!material) {
+    throw notFound('Material');
+  }
+  return {
+    fileName: material.fileName,
+    contentType: material.contentType,
+    bytes: await deps.files.get(material.storageKey),
   };
 }

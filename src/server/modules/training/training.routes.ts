@@ -34,7 +34,7 @@ import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import { TABULAR_CONTENT_TYPES } from '../../platform/spreadsheets/tabular-files.js';
 import * as calendar from './training.calendar.js';
-import { getPortal } from './training.portal.js';
+import { downloadPortalMaterial, getPortal } from './training.portal.js';
 import * as training from './training.service.js';
 import * as transfer from './training.transfer.js';
 
@@ -291,5 +291,24 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['portal'], security: [], params: ZPortalParams, response: { 200: ZPortalSchema } },
     },
     async (req) => getPortal(req.server.deps, req.params.token),
+  );
+  r.get(
+    '/portal/:token/materials/:materialId',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['portal'],
+        security: [],
+        params: ZPortalParams.extend({ materialId: ZId }),
+      },
+    },
+    async (req, reply) => {
+      const f = await downloadPortalMaterial(req.server.deps, req.params.token, req.params.materialId);
+      return reply
+        .type(f.contentType)
+        .header('content-disposition', attachment(f.fileName))
+        .header('cache-control', 'private, no-store')
+        .send(f.bytes);
+    },
   );
 }

@@ -1,4 +1,5 @@
 import type { AgreementTables } from '../../modules/agreements/agreements.tables.js';
+import type { AttachmentTables } from '../../modules/attachments/attachments.tables.js';
 import type { PlatformTables } from '../../modules/audit/audit.tables.js';
 import type { BaseTables } from '../../modules/bases/bases.tables.js';
 import type { CertificateTables } from '../../modules/certificates/certificates.tables.js';
@@ -20,4 +21,5 @@ export interface Database
     TrainingTables,
     MobilityTables,
     LibraryTables,
-    CertificateTables {}
+    CertificateTables,
+    AttachmentTables {}

@@ -2,13 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
 /**
- * Reads the single multipart file field `file` into memory, within `maxBytes`.
+ * Reads the single multipart file field `file` into memory, within `maxBytes`, with the text
+ * fields sent before it (`fields`; a form must put them ahead of the file).
  * @throws AppError INVALID_INPUT when no file is sent, FILE_REJECTED when it is too large
  */
 export async function readUpload(
   request: FastifyRequest,
   maxBytes: number,
-): Promise<{ fileName: string; mimetype: string; bytes: Buffer }> {
+): Promise<{ fileName: string; mimetype: string; bytes: Buffer; fields: Record<string, string> }> {
   if (!request.isMultipart()) {
     throw new AppError('INVALID_INPUT', 'Send the file as multipart/form-data in the field "file"', {
       reason: 'not_multipart',
@@ -25,7 +26,14 @@ export async function readUpload(
       maxBytes,
     });
   }
-  return { fileName: part.filename || 'upload', mimetype: part.mimetype, bytes };
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(part.fields)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first && first.type === 'field' && typeof first.value === 'string') {
+      fields[name] = first.value;
+    }
+  }
+  return { fileName: part.filename || 'upload', mimetype: part.mimetype, bytes, fields };
 }
 
 /** Content-Disposition for a download, with the UTF-8 name (RFC 6266) and an ASCII fallback. */

@@ -7,6 +7,7 @@ import type { TProjectPage } from '../../../contracts/projects.js';
 import { educationSectorName } from '../../../domain/projects/dac-sectors.js';
 import { formatMinor } from '../../../domain/projects/money.js';
 import { FullPageLoader } from '../../app/session';
+import { AttachmentsPanel } from '../../components/attachments-panel';
 import { ErrorState } from '../../components/error-state';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
@@ -294,6 +295,7 @@ function Body({ page }: { page: TProjectPage }) {
           </Button>
         )}
       </Section>
+      <AttachmentsPanel entityType="project" entityId={p.id} />
     </Stack>
   );
 }

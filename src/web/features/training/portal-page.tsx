@@ -18,7 +18,7 @@ import { LanguageSwitcher } from '../../app/layout/language-switcher';
 import { FullPageLoader } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { ApiError } from '../../lib/api';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatBytes, formatDate, formatDateTime } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import { CertificateStatusBadge } from '../certificates/status-badge';
 import { usePortal } from './api';
@@ -127,18 +127,36 @@ export function PortalPage() {
           ))}
         </Stack>
         {p.materials.length > 0 && (
-          <>
-            <Title order={2} size="h4">
-              {t('training.portal.materials')}
-            </Title>
-            <List>
-              {p.materials.map((m) => (
-                <List.Item key={m.id}>
-                  <Anchor href={m.url}>{m.title}</Anchor>
-                </List.Item>
-              ))}
-            </List>
-          </>
+          <Card withBorder>
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t('training.portal.materials')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('training.portal.materialsHint')}
+              </Text>
+              <List>
+                {p.materials.map((m) => (
+                  <List.Item key={m.id}>
+                    <Anchor
+                      href={m.url}
+                      download={m.fileName}
+                      dir="auto"
+                      aria-label={t('training.portal.downloadMaterial', { title: m.title })}
+                    >
+                      {m.title}
+                    </Anchor>
+                    <Text span size="sm" c="dimmed" ms="xs">
+                      {t('training.portal.materialFile', {
+                        fileName: m.fileName,
+                        size: formatBytes(m.sizeBytes, locale),
+                      })}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            </Stack>
+          </Card>
         )}
         {p.certificate && (
           <Card withBorder>

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TCohortSummary } from '../../../contracts/training.js';
 import { FullPageLoader } from '../../app/session';
+import { AttachmentsPanel } from '../../components/attachments-panel';
 import { type Column, DataTable } from '../../components/data-table';
 import { ErrorState } from '../../components/error-state';
 import { PageHeader } from '../../components/page-header';
@@ -191,6 +192,7 @@ export function ProgrammeDetailPage() {
         testId="cohorts-table"
       />
       {p.abilities.update && <NewCohortForm programmeId={p.id} />}
+      <AttachmentsPanel entityType="programme" entityId={p.id} />
     </Stack>
   );
 }
