@@ -77,6 +77,8 @@ describe('formatMinor', () => {
     [1500, 'JPY', 'en', '¥1,500'],
     [1234, 'KWD', 'en', 'KWD 1.234'],
     [100, 'USD', 'en', '$1.00'],
+    [1500, 'BHD', 'en', 'BHD 1.500'],
+    [250000, 'JPY', 'en', '¥250,000'],
   ])('%i %s in %s → %s', (minor, currency, locale, text) => {
     expect(formatMinor(minor, currency, locale).replace(/\u00a0/g, ' ')).toBe(text);
   });

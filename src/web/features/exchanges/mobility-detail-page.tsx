@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MobilityStage, TMobility } from '../../../contracts/exchanges.js';
+import { formatMinor } from '../../../domain/projects/money.js';
 import { FullPageLoader } from '../../app/session';
 import { type Column, DataTable } from '../../components/data-table';
 import { DateField } from '../../components/date-field';
@@ -27,7 +28,7 @@ import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { countryName } from '../../lib/countries';
-import { formatDate, formatDateTime, formatNumber, todayIso } from '../../lib/format';
+import { formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import {
   invitationLetterUrl,
@@ -388,10 +389,7 @@ export function MobilityDetailPage() {
           <Field label={t('exchanges.fundingSource')}>{m.fundingSource}</Field>
           <Field label={t('exchanges.fundingAmount')}>
             {m.fundingAmountMinor !== null && m.fundingCurrency
-              ? formatNumber(m.fundingAmountMinor / 100, locale, {
-                  style: 'currency',
-                  currency: m.fundingCurrency,
-                })
+              ? formatMinor(m.fundingAmountMinor, m.fundingCurrency, locale)
               : ''}
           </Field>
           <Field label={t('exchanges.agreement')}>

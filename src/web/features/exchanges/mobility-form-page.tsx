@@ -27,6 +27,7 @@ import {
   ZMobilityInput,
 } from '../../../contracts/exchanges.js';
 import { Permission } from '../../../contracts/roles.js';
+import { currencyExponent } from '../../../domain/projects/money.js';
 import { FullPageLoader, useCan } from '../../app/session';
 import { CountrySelect } from '../../components/country-select';
 import { DateField } from '../../components/date-field';
@@ -65,15 +66,9 @@ interface FormValues {
   members: Member[];
 }
 
+/** Minor-unit exponent of the funding currency (ISO 4217, shared with the detail page and projects). */
 function fractionDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
+  return currencyExponent(currency);
 }
 
 const emptyMember = (): Member => ({
@@ -352,7 +347,7 @@ export function MobilityFormPage() {
               <NumberInput
                 label={t('exchanges.fundingAmount')}
                 min={0}
-                decimalScale={2}
+                decimalScale={fractionDigits(form.values.fundingCurrency.trim() || 'CNY')}
                 thousandSeparator
                 {...form.getInputProps('fundingAmount')}
               />
