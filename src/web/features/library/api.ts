@@ -97,6 +97,18 @@ export function useShareResource(id: string) {
   );
 }
 
+export function useDeleteResource() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (r: { id: string; version: number }) =>
+      api<unknown>(`/resources/${enc(r.id)}`, { method: 'DELETE', query: { version: r.version } }),
+    onSuccess: (_, r) => {
+      qc.removeQueries({ queryKey: keys.resource(r.id) });
+      void qc.invalidateQueries({ queryKey: keys.resources });
+    },
+  });
+}
+
 export function resourceFileUrl(id: string, fileId: string): string {
   return apiUrl(`/resources/${enc(id)}/files/${enc(fileId)}`);
 }
@@ -192,6 +204,27 @@ export function useSaveTerm(glossaryId: string) {
             body: { version: args.version, data: args.data },
           })
         : api<TTerm>(`/glossaries/${enc(glossaryId)}/terms`, { method: 'POST', body: args.data }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteGlossary() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (g: { id: string; version: number }) =>
+      api<unknown>(`/glossaries/${enc(g.id)}`, { method: 'DELETE', query: { version: g.version } }),
+    onSuccess: (_, g) => {
+      qc.removeQueries({ queryKey: keys.glossary(g.id) });
+      void qc.invalidateQueries({ queryKey: keys.glossaries });
+    },
+  });
+}
+
+export function useDeleteTerm(glossaryId: string) {
+  const invalidate = useGlossaryInvalidation();
+  return useMutation({
+    mutationFn: (termId: string) =>
+      api<unknown>(`/glossaries/${enc(glossaryId)}/terms/${enc(termId)}`, { method: 'DELETE' }),
     onSuccess: invalidate,
   });
 }

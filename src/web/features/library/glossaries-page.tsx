@@ -1,80 +1,18 @@
-import { Anchor, Badge, Button, Group, Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import type { TGlossary, TGlossaryInput } from '../../../contracts/library.js';
+import { Link } from 'react-router';
+import type { TGlossary } from '../../../contracts/library.js';
 import { Permission } from '../../../contracts/roles.js';
 import { useCan } from '../../app/session';
 import { type Column, DataTable } from '../../components/data-table';
-import { LocalizedTextEditor } from '../../components/localized-text-editor';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
-import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
-import { useGlossaries, useSaveGlossary } from './api';
-import { languageOptions } from './languages';
-
-function NewGlossaryModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  const navigate = useNavigate();
-  const save = useSaveGlossary(undefined);
-  const [name, setName] = useState<Record<string, string>>({});
-  const [subject, setSubject] = useState('');
-  const [languages, setLanguages] = useState<string[]>(['en', 'zh-CN', 'fr', 'ar']);
-  function submit() {
-    save.mutate(
-      { data: { name, subject, description: '', languages: languages as TGlossaryInput['languages'] } },
-      {
-        onSuccess: (g) => {
-          onClose();
-          void navigate(`/library/glossaries/${g.id}`);
-        },
-        onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
-      },
-    );
-  }
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('library.glossaries.new')} size="lg">
-      <Stack>
-        <LocalizedTextEditor
-          legend={t('library.glossaries.name')}
-          value={name}
-          onChange={setName}
-          required={['en']}
-        />
-        <TextInput
-          label={t('library.subject')}
-          description={t('library.subjectHint')}
-          value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-        />
-        <MultiSelect
-          label={t('library.glossaries.languages')}
-          searchable
-          data={languageOptions(locale)}
-          value={languages}
-          onChange={setLanguages}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={submit}
-            loading={save.isPending}
-            disabled={!Object.values(name).some((v) => v.trim()) || languages.length === 0}
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
+import { useGlossaries } from './api';
+import { GlossaryDetailsModal } from './details-modals';
 
 export function GlossariesPage() {
   const { t } = useTranslation();
@@ -152,7 +90,7 @@ export function GlossariesPage() {
         onRetry={() => void list.refetch()}
         empty={t('library.glossaries.empty')}
       />
-      <NewGlossaryModal opened={creating} onClose={() => setCreating(false)} />
+      <GlossaryDetailsModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );
 }

@@ -13,12 +13,13 @@ import {
   Text,
   Textarea,
   TextInput,
+  useDirection,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import {
   PARTS_OF_SPEECH,
   type TConcept,
@@ -38,10 +39,13 @@ import {
   glossaryExportUrl,
   useApproveTerm,
   useConcepts,
+  useDeleteGlossary,
+  useDeleteTerm,
   useGlossary,
   useImportGlossary,
   useSaveTerm,
 } from './api';
+import { ConfirmDeleteModal, GlossaryDetailsModal } from './details-modals';
 import { directionOfTag, languageName, languageOptions } from './languages';
 
 interface EditorTarget {
@@ -172,6 +176,9 @@ function TermCell({
 }) {
   const { t } = useTranslation();
   const approve = useApproveTerm(glossary.id);
+  const removeTerm = useDeleteTerm(glossary.id);
+  const [deletingTerm, setDeletingTerm] = useState<TTerm | null>(null);
+  const { dir: pageDir } = useDirection();
   const terms = concept.terms.filter((x) => x.language === language);
   const dir = directionOfTag(language);
   if (terms.length === 0) {
@@ -203,11 +210,12 @@ function TermCell({
               {term.context}
             </Text>
           )}
-          <Group gap={4} dir="ltr">
+          <Group gap={4} dir={pageDir}>
             {glossary.abilities.update && (
               <Button
                 size="compact-xs"
                 variant="subtle"
+                aria-label={t('library.terms.editNamed', { term: term.term })}
                 onClick={() => onEdit({ term, conceptId: term.conceptId, language })}
               >
                 {t('common.edit')}
@@ -218,6 +226,7 @@ function TermCell({
                 size="compact-xs"
                 variant="light"
                 color="green"
+                aria-label={t('library.terms.approveNamed', { term: term.term })}
                 loading={approve.isPending}
                 onClick={() =>
                   approve.mutate(term, {
@@ -228,9 +237,40 @@ function TermCell({
                 {t('library.terms.approve')}
               </Button>
             )}
+            {glossary.abilities.update && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                aria-label={t('library.manage.deleteTermNamed', { term: term.term })}
+                onClick={() => setDeletingTerm(term)}
+              >
+                {t('library.manage.delete')}
+              </Button>
+            )}
           </Group>
         </Stack>
       ))}
+      {deletingTerm && (
+        <ConfirmDeleteModal
+          title={t('library.manage.deleteTermTitle')}
+          message={t('library.manage.deleteTermConfirm', { term: deletingTerm.term })}
+          loading={removeTerm.isPending}
+          error={removeTerm.error}
+          onConfirm={() =>
+            removeTerm.mutate(deletingTerm.id, {
+              onSuccess: () => {
+                setDeletingTerm(null);
+                notifications.show({ color: 'green', message: t('library.manage.deleted') });
+              },
+            })
+          }
+          onClose={() => {
+            removeTerm.reset();
+            setDeletingTerm(null);
+          }}
+        />
+      )}
     </Stack>
   );
 }
@@ -240,6 +280,10 @@ export function GlossaryPage() {
   const locale = currentLocale();
   const { id = '' } = useParams();
   const glossary = useGlossary(id);
+  const navigate = useNavigate();
+  const removeGlossary = useDeleteGlossary();
+  const [editingDetails, setEditingDetails] = useState(false);
+  const [deletingGlossary, setDeletingGlossary] = useState(false);
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
   const [status, setStatus] = useState<string | null>(null);
@@ -308,6 +352,12 @@ export function GlossaryPage() {
             </Menu>
             {g.abilities.update && (
               <>
+                <Button variant="default" onClick={() => setEditingDetails(true)}>
+                  {t('library.manage.editDetails')}
+                </Button>
+                <Button variant="default" color="red" onClick={() => setDeletingGlossary(true)}>
+                  {t('library.manage.delete')}
+                </Button>
                 <FileButton onChange={(f) => runImport('csv', f)} accept=".csv,text/csv">
                   {(props) => (
                     <Button {...props} variant="default" loading={importFile.isPending}>
@@ -429,6 +479,40 @@ export function GlossaryPage() {
         </Group>
       )}
       {editing && <TermEditor glossary={g} target={editing} onClose={() => setEditing(null)} />}
+      {editingDetails && (
+        <GlossaryDetailsModal
+          key={g.version}
+          opened
+          glossary={g}
+          onReload={() => void glossary.refetch()}
+          onClose={() => setEditingDetails(false)}
+        />
+      )}
+      {deletingGlossary && (
+        <ConfirmDeleteModal
+          title={t('library.manage.deleteGlossaryTitle')}
+          message={t('library.manage.deleteGlossaryConfirm', { name: pickLocalized(g.name, locale) })}
+          loading={removeGlossary.isPending}
+          error={removeGlossary.error}
+          onReload={() => {
+            removeGlossary.reset();
+            setDeletingGlossary(false);
+            void glossary.refetch();
+          }}
+          onConfirm={() =>
+            removeGlossary.mutate(g, {
+              onSuccess: () => {
+                notifications.show({ color: 'green', message: t('library.manage.deleted') });
+                void navigate('/library/glossaries');
+              },
+            })
+          }
+          onClose={() => {
+            removeGlossary.reset();
+            setDeletingGlossary(false);
+          }}
+        />
+      )}
     </Stack>
   );
 }

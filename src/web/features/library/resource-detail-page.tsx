@@ -18,7 +18,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import {
   RESOURCE_FILE_EXTENSIONS,
   RESOURCE_FILE_MAX_BYTES,
@@ -35,11 +35,13 @@ import { PartnerPicker } from '../partners/partner-picker';
 import {
   resourceFileUrl,
   useCreateVersion,
+  useDeleteResource,
   useDeleteResourceFile,
   useResource,
   useShareResource,
   useUploadResourceFile,
 } from './api';
+import { ConfirmDeleteModal, ResourceDetailsModal } from './details-modals';
 import { languageName, languageOptions } from './languages';
 
 const ACCEPT = RESOURCE_FILE_EXTENSIONS.map((e) => `.${e}`).join(',');
@@ -342,8 +344,12 @@ export function ResourceDetailPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { id } = useParams();
+  const navigate = useNavigate();
   const resource = useResource(id);
+  const remove = useDeleteResource();
   const [newVersion, setNewVersion] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   if (resource.isPending) {
     return <FullPageLoader />;
   }
@@ -363,7 +369,15 @@ export function ResourceDetailPage() {
         }
         actions={
           r.abilities.update && (
-            <Button onClick={() => setNewVersion(true)}>{t('library.versions.new')}</Button>
+            <>
+              <Button variant="default" onClick={() => setEditing(true)}>
+                {t('library.manage.editDetails')}
+              </Button>
+              <Button variant="default" color="red" onClick={() => setDeleting(true)}>
+                {t('library.manage.delete')}
+              </Button>
+              <Button onClick={() => setNewVersion(true)}>{t('library.versions.new')}</Button>
+            </>
           )
         }
       />
@@ -376,6 +390,40 @@ export function ResourceDetailPage() {
       </Card>
       {r.abilities.share && <SharesCard resource={r} />}
       <NewVersionModal resource={r} opened={newVersion} onClose={() => setNewVersion(false)} />
+      {editing && (
+        <ResourceDetailsModal
+          key={r.version}
+          opened
+          resource={r}
+          onReload={() => void resource.refetch()}
+          onClose={() => setEditing(false)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDeleteModal
+          title={t('library.manage.deleteResourceTitle')}
+          message={t('library.manage.deleteResourceConfirm', { name: pickLocalized(r.title, locale) })}
+          loading={remove.isPending}
+          error={remove.error}
+          onReload={() => {
+            remove.reset();
+            setDeleting(false);
+            void resource.refetch();
+          }}
+          onConfirm={() =>
+            remove.mutate(r, {
+              onSuccess: () => {
+                notifications.show({ color: 'green', message: t('library.manage.deleted') });
+                void navigate('/library');
+              },
+            })
+          }
+          onClose={() => {
+            remove.reset();
+            setDeleting(false);
+          }}
+        />
+      )}
     </Stack>
   );
 }

@@ -1,100 +1,22 @@
-import { Anchor, Badge, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { RESOURCE_KINDS, type TResource } from '../../../contracts/library.js';
 import { Permission } from '../../../contracts/roles.js';
 import { useCan } from '../../app/session';
 import { type Column, DataTable } from '../../components/data-table';
-import { LocalizedTextEditor } from '../../components/localized-text-editor';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
-import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import { useListParams } from '../../lib/use-list-params';
-import { useResources, useSaveResource } from './api';
+import { useResources } from './api';
+import { ResourceDetailsModal } from './details-modals';
 import { languageName, languageOptions } from './languages';
 
 const FILTER_KEYS = ['q', 'kind', 'language'] as const;
-
-function NewResourceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const save = useSaveResource(undefined);
-  const [kind, setKind] = useState<string>('curriculum');
-  const [title, setTitle] = useState<Record<string, string>>({});
-  const [subject, setSubject] = useState('');
-  const [description, setDescription] = useState('');
-
-  function submit() {
-    save.mutate(
-      {
-        data: {
-          kind: kind as TResource['kind'],
-          title,
-          subject,
-          description,
-          tags: [],
-        },
-      },
-      {
-        onSuccess: (r) => {
-          onClose();
-          void navigate(`/library/resources/${r.id}`);
-        },
-        onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
-      },
-    );
-  }
-
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('library.resources.new')} size="lg">
-      <Stack>
-        <Select
-          label={t('library.resources.kind')}
-          data={RESOURCE_KINDS.map((k) => ({ value: k, label: t(`library.kinds.${k}`) }))}
-          value={kind}
-          onChange={(v) => setKind(v ?? 'curriculum')}
-          allowDeselect={false}
-        />
-        <LocalizedTextEditor
-          legend={t('library.resources.title')}
-          value={title}
-          onChange={setTitle}
-          required={['en']}
-        />
-        <TextInput
-          label={t('library.subject')}
-          description={t('library.subjectHint')}
-          value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-        />
-        <Textarea
-          label={t('library.description')}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={submit}
-            loading={save.isPending}
-            disabled={!Object.values(title).some((v) => v.trim())}
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
 
 export function ResourcesPage() {
   const { t } = useTranslation();
@@ -207,7 +129,7 @@ export function ResourcesPage() {
         onPageSizeChange={(s) => update({ pageSize: s, page: 1 })}
         empty={t('library.resources.empty')}
       />
-      <NewResourceModal opened={creating} onClose={() => setCreating(false)} />
+      <ResourceDetailsModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );
 }
