@@ -481,7 +481,10 @@ describe('training and certificates journey', () => {
       const pre = 40 + i * 2.5;
       const post = p.latin === LOW_SCORE ? 59.99 : 70 + i * 3;
       await enrolmentRow(page, p.latin)
-        .getByRole('button', { name: tr('en', 'common.edit'), exact: true })
+        .getByRole('button', {
+          name: tr('en', 'training.scores.editNamed').replace('{name}', p.latin),
+          exact: true,
+        })
         .click();
       const dialog = page.getByRole('dialog', { name: `Scores of ${p.latin}` });
       await dialog

@@ -700,14 +700,12 @@ export async function updateParticipant(
     if (before.version !== input.version) {
       throw versionConflict(before.version);
     }
-    await updateVersioned(
-      ctx,
-      trx,
-      'trainingParticipants',
-      id,
-      input.version,
-      repo.participantColumns(input.data),
-    );
+    // Without participant.sensitive_read the editor never saw the passport number or birth date,
+    // so the stored values are kept rather than overwritten with the form's blanks.
+    const data = can(ctx, Permission.ParticipantSensitiveRead)
+      ? input.data
+      : { ...input.data, passportNumber: before.passportNumber, dateOfBirth: before.dateOfBirth };
+    await updateVersioned(ctx, trx, 'trainingParticipants', id, input.version, repo.participantColumns(data));
     const after = await repo.getParticipant(trx, ctx.actor.organizationId, id);
     if (!after) {
       throw notFound('Participant');

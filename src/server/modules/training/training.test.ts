@@ -590,6 +590,22 @@ describe('training: sensitive fields and exports', () => {
       (await pm.get(`/api/v1/training/cohorts/${c.id}/enrolments/export?includeSensitive=true`)).statusCode,
     ).toBe(403);
   });
+  it('keeps passport and birth date when someone without the permission edits the participant', async () => {
+    const p = await createProgramme(coordinator);
+    const c = await createCohort(coordinator, p.id);
+    const e = await enrol(coordinator, c.id, {
+      participant: participant('Nusrat Jahan', { passportNumber: 'BD7654321', dateOfBirth: '1985-02-11' }),
+    });
+    const pm = (await signedInAs(t, 'project_manager', orgId)).client;
+    const res = await pm.put(`/api/v1/training/participants/${e.participant.id}`, {
+      version: e.participant.version,
+      data: participant('Nusrat Jahan', { position: 'Head of Electrical Department' }),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await coordinator.get(`/api/v1/training/cohorts/${c.id}/enrolments`)).json().data[0];
+    expect(after.participant.position).toBe('Head of Electrical Department');
+    expect(after.participant.sensitive).toEqual({ passportNumber: 'BD7654321', dateOfBirth: '1985-02-11' });
+  });
 });
 
 describe('training: participant portal', () => {

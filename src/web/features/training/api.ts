@@ -6,6 +6,7 @@ import type {
   TCohortInput,
   TEnrolment,
   TEnrolmentImportPreview,
+  TParticipant,
   TParticipantInput,
   TPortal,
   TProgramme,
@@ -137,6 +138,21 @@ export function useEnrol(cohortId: string) {
         body: { participant, status: 'invited' },
       }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+export function useUpdateParticipant() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { id: string; version: number; data: TParticipantInput }) =>
+      api<TParticipant>(`/training/participants/${enc(args.id)}`, {
+        method: 'PUT',
+        body: { version: args.version, data: args.data },
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.all });
+      void qc.invalidateQueries({ queryKey: ELIGIBILITY });
+    },
   });
 }
 

@@ -22,13 +22,16 @@ import {
   GENDERS,
   type TCohort,
   type TEnrolment,
+  type TParticipant,
   type TParticipantInput,
   ZParticipantInput,
 } from '../../../contracts/training.js';
 import { CountrySelect } from '../../components/country-select';
 import { type Column, DataTable } from '../../components/data-table';
 import { ErrorState } from '../../components/error-state';
+import { VersionConflictAlert } from '../../components/version-conflict-alert';
 import { currentLocale } from '../../i18n';
+import { ApiError } from '../../lib/api';
 import { countryName } from '../../lib/countries';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
@@ -39,6 +42,7 @@ import {
   useEnrolments,
   useEnterScores,
   useIssuePortalLink,
+  useUpdateParticipant,
 } from './api';
 
 function ScoresModal({ enrolment, onClose }: { enrolment: TEnrolment; onClose: () => void }) {
@@ -107,22 +111,56 @@ const EMPTY_PARTICIPANT: TParticipantInput = {
   dateOfBirth: null,
 };
 
-function AddParticipantModal({
+function toParticipantInput(p: TParticipant): TParticipantInput {
+  return {
+    nameLatin: p.nameLatin,
+    nameNative: p.nameNative,
+    gender: p.gender,
+    country: p.country,
+    organizationName: p.organizationName,
+    position: p.position,
+    email: p.email,
+    languages: p.languages,
+    passportNumber: p.sensitive?.passportNumber ?? '',
+    dateOfBirth: p.sensitive?.dateOfBirth ?? null,
+  };
+}
+
+/** Enrols a new participant, or (with `participant`) edits an existing one's details. */
+function ParticipantModal({
   cohortId,
   showSensitive,
+  participant,
+  onReload,
   onClose,
 }: {
   cohortId: string;
   showSensitive: boolean;
+  participant?: TParticipant;
+  onReload?: () => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const enrol = useEnrol(cohortId);
-  const [v, setV] = useState<TParticipantInput>(EMPTY_PARTICIPANT);
+  const enrolMutation = useEnrol(cohortId);
+  const update = useUpdateParticipant();
+  const enrol = participant ? update : enrolMutation;
+  const conflict = update.error instanceof ApiError && update.error.code === 'VERSION_CONFLICT';
+  const [v, setV] = useState<TParticipantInput>(
+    participant ? toParticipantInput(participant) : EMPTY_PARTICIPANT,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (patch: Partial<TParticipantInput>) => setV((x) => ({ ...x, ...patch }));
   return (
-    <Modal opened onClose={onClose} title={t('training.enrolment.add')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={
+        participant
+          ? t('training.participant.editTitle', { name: participant.nameLatin })
+          : t('training.enrolment.add')
+      }
+      size="lg"
+    >
       <form
         noValidate
         onSubmit={(e) => {
@@ -140,7 +178,14 @@ function AddParticipantModal({
             return;
           }
           setErrors({});
-          enrol.mutate(parsed.data, { onSuccess: onClose });
+          if (participant) {
+            update.mutate(
+              { id: participant.id, version: participant.version, data: parsed.data },
+              { onSuccess: onClose },
+            );
+          } else {
+            enrolMutation.mutate(parsed.data, { onSuccess: onClose });
+          }
         }}
       >
         <Stack>
@@ -221,13 +266,21 @@ function AddParticipantModal({
               />
             </Group>
           )}
-          {enrol.error && <ErrorState error={enrol.error} />}
+          {conflict && (
+            <VersionConflictAlert
+              onReload={() => {
+                update.reset();
+                onReload?.();
+              }}
+            />
+          )}
+          {enrol.error && !conflict && <ErrorState error={enrol.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={enrol.isPending}>
-              {t('training.enrolment.enrol')}
+              {participant ? t('common.save') : t('training.enrolment.enrol')}
             </Button>
           </Group>
         </Stack>
@@ -265,6 +318,8 @@ export function EnrolmentsPanel({ cohort }: { cohort: TCohort }) {
   const portal = useIssuePortalLink();
   const [scoring, setScoring] = useState<TEnrolment | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = list.data?.data.find((e) => e.id === editingId);
   const [portalUrl, setPortalUrl] = useState<string | null>(null);
   const [withSensitive, setWithSensitive] = useState(false);
   const { abilities } = cohort;
@@ -276,14 +331,26 @@ export function EnrolmentsPanel({ cohort }: { cohort: TCohort }) {
       key: 'name',
       header: t('training.participant.name'),
       render: (e) => (
-        <Stack gap={0}>
-          <Text size="sm">{e.participant.nameLatin}</Text>
-          {e.participant.nameNative && (
-            <Text size="sm" c="dimmed" dir="auto">
-              {e.participant.nameNative}
-            </Text>
+        <Group gap={4} wrap="nowrap" align="flex-start">
+          <Stack gap={0}>
+            <Text size="sm">{e.participant.nameLatin}</Text>
+            {e.participant.nameNative && (
+              <Text size="sm" c="dimmed" dir="auto">
+                {e.participant.nameNative}
+              </Text>
+            )}
+          </Stack>
+          {abilities.update && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              aria-label={t('training.participant.editNamed', { name: e.participant.nameLatin })}
+              onClick={() => setEditingId(e.id)}
+            >
+              {t('common.edit')}
+            </Button>
           )}
-        </Stack>
+        </Group>
       ),
     },
     {
@@ -361,7 +428,12 @@ export function EnrolmentsPanel({ cohort }: { cohort: TCohort }) {
             {score(e.preScore)} → {score(e.postScore)}
           </Text>
           {abilities.enterScores && (
-            <Button size="compact-xs" variant="subtle" onClick={() => setScoring(e)}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              aria-label={t('training.scores.editNamed', { name: e.participant.nameLatin })}
+              onClick={() => setScoring(e)}
+            >
               {t('common.edit')}
             </Button>
           )}
@@ -436,10 +508,20 @@ export function EnrolmentsPanel({ cohort }: { cohort: TCohort }) {
       />
       {scoring && <ScoresModal enrolment={scoring} onClose={() => setScoring(null)} />}
       {adding && (
-        <AddParticipantModal
+        <ParticipantModal
           cohortId={cohort.id}
           showSensitive={abilities.readSensitive}
           onClose={() => setAdding(false)}
+        />
+      )}
+      {editing && (
+        <ParticipantModal
+          key={`${editing.participant.id}-${editing.participant.version}`}
+          cohortId={cohort.id}
+          showSensitive={abilities.readSensitive}
+          participant={editing.participant}
+          onReload={() => void list.refetch()}
+          onClose={() => setEditingId(null)}
         />
       )}
       {portalUrl && <PortalLinkModal url={portalUrl} onClose={() => setPortalUrl(null)} />}
