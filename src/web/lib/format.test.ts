@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toQueryString } from './api';
 import { countryName, numericToAlpha2 } from './countries';
-import { formatDate, formatNumber, todayIso } from './format';
+import { formatBytes, formatDate, formatNumber, todayIso } from './format';
 import { pickLocalized } from './localized';
 
 describe('format', () => {
@@ -16,6 +16,18 @@ describe('format', () => {
   });
   it('gives today as an ISO date', () => {
     expect(todayIso(new Date(2026, 0, 5))).toBe('2026-01-05');
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [619, 'en', '619 bytes'],
+    [1, 'en', '1 byte'],
+    [619, 'fr', '619 octets'],
+    [1536, 'en', '1.5 kB'],
+    [5 * 1024 * 1024, 'fr', '5 Mo'],
+  ])('%i in %s → %s', (bytes, locale, text) => {
+    expect(formatBytes(bytes, locale).replace(/[\u00a0\u202f]/g, ' ')).toBe(text);
   });
 });
 

@@ -56,7 +56,7 @@ export function formatNumber(value: number, locale: string, options: Intl.Number
   return f.format(value);
 }
 
-const UNITS = ['B', 'kB', 'MB', 'GB'] as const;
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 /** File sizes with Intl unit formatting: 1.5 MB, 1,5 Mo (fr), etc. */
 export function formatBytes(bytes: number, locale: string): string {
   let v = bytes;
@@ -65,11 +65,12 @@ export function formatBytes(bytes: number, locale: string): string {
     v /= 1024;
     i++;
   }
-  const unit = ['byte', 'kilobyte', 'megabyte', 'gigabyte'][i] as string;
+  const unit = UNITS[i] as string;
   return formatNumber(v, locale, {
     style: 'unit',
     unit,
-    unitDisplay: 'short',
+    // Plain bytes read best spelled out and pluralized ("619 bytes", "619 octets"); larger units stay short.
+    unitDisplay: i === 0 ? 'long' : 'short',
     maximumFractionDigits: i === 0 ? 0 : 1,
   });
 }
