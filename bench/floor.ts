@@ -94,25 +94,6 @@ export async function countMatching(
   return Number(row.n);
 }
 
-/**
- * A variant, not what the endpoint does: the hasActiveAgreement=true total driven from the
- * organization's agreements in force (join, count distinct) instead of one correlated EXISTS per
- * partner of the organization. Same number; measured to show what the count could cost.
- */
-export async function countActiveFromAgreements(db: Kysely<Database>, organizationId: string, today: string) {
-  const row = await db
-    .selectFrom('agreements as a')
-    .innerJoin('agreementParties as ap', 'ap.agreementId', 'a.id')
-    .innerJoin('partners as p', 'p.id', 'ap.partnerId')
-    .where('a.organizationId', '=', organizationId)
-    .where('p.organizationId', '=', organizationId)
-    .where('p.archivedAt', 'is', null)
-    .where((eb) => agreementInForce(eb as never, today))
-    .select((eb) => eb.fn.count<number>('ap.partnerId').distinct().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** What GET /api/v1/partners passes to the repository once zod has parsed the query string. */
 export function findQuery(f: BenchFilter): TFindPartnersQuery {
   return { ...f, archived: 'false', sort: 'name', page: 1, pageSize: PAGE_SIZE };

@@ -21,7 +21,6 @@ import type { Deps } from '../src/server/platform/context.js';
 import {
   type BenchFilter,
   bareRows,
-  countActiveFromAgreements,
   countMatching,
   findQuery,
   PAGE_SIZE,
@@ -272,15 +271,7 @@ async function main() {
       const token = /tvet_session=([^;]+)/.exec(cookie)?.[1] ?? '';
       const sessionUs = await timeIt(() => loadActor(deps, token));
       const profile: Profile[] = [];
-      let variant: { countUs: number; total: number } | null = null;
       for (const s of SCENARIOS) {
-        if (s.filter.hasActiveAgreement && !s.filter.country && !s.filter.q) {
-          const total = await countActiveFromAgreements(deps.db, orgId, today);
-          if (total !== totals.get(s.name)) {
-            throw new Error(`count variant disagrees: ${total} vs ${totals.get(s.name)}`);
-          }
-          variant = { total, countUs: await timeIt(() => countActiveFromAgreements(deps.db, orgId, today)) };
-        }
         profile.push({
           scenario: s.name,
           total: totals.get(s.name) ?? 0,
@@ -355,12 +346,6 @@ async function main() {
         `database time per call (median), in-process, one call at a time (session lookup ${sessionUs.toFixed(0)} µs):`,
       );
       log(profileTable(profile));
-      if (variant) {
-        log(
-          `variant (not in the app): the hasActiveAgreement=true total (${variant.total}) counted from the agreements ` +
-            `in force (join + count distinct) takes ${variant.countUs.toFixed(0)} µs`,
-        );
-      }
       log('');
       log(
         `peak RSS of the server process ${rss} MiB (server, seed data, in-process profile; the load generator is a child process)`,
@@ -390,10 +375,6 @@ async function main() {
         sessionLookupUs: sessionUs,
         results: rows,
         profile,
-        countVariant: variant && {
-          name: 'hasActiveAgreement=true total from agreements in force',
-          ...variant,
-        },
       };
       fs.writeFileSync(out, `${formatJson(json)}\n`);
       log(`wrote ${path.relative(process.cwd(), out)}`);
