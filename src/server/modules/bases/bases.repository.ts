@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type {
   TActivityInput,
   TBaseInput,
@@ -198,17 +199,42 @@ export async function nextEquipmentSortOrder(db: Executor, organizationId: strin
   return row?.m === null || row?.m === undefined ? 0 : Number(row.m) + 1;
 }
 
+/** The per-base lists that are saved as a whole: delete the old rows, insert the new ones. */
+type BaseCollection = 'baseEquipment' | 'baseTeam' | 'baseTrainees' | 'baseActivities';
+
+async function clearCollection(trx: Executor, table: BaseCollection, organizationId: string, baseId: string) {
+  await trx
+    .deleteFrom(table)
+    .where('organizationId', '=', organizationId)
+    .where('baseId', '=', baseId)
+    .execute();
+}
+
+async function replaceCollection(
+  trx: Executor,
+  table: Exclude<BaseCollection, 'baseEquipment'>,
+  organizationId: string,
+  baseId: string,
+  rows: readonly Record<string, unknown>[],
+) {
+  await clearCollection(trx, table, organizationId, baseId);
+  if (rows.length > 0) {
+    // The three tables share id/organization/base columns; Kysely cannot type a union of tables for `values`.
+    const db = trx as unknown as Kysely<Record<typeof table, Record<string, unknown>>>;
+    await db
+      .insertInto(table)
+      .values(rows.map((r) => ({ id: newId(), organizationId, baseId, ...r })))
+      .execute();
+  }
+}
+
 export async function replaceEquipment(
   trx: Executor,
   organizationId: string,
   baseId: string,
   items: readonly TEquipmentInput[],
 ) {
-  await trx
-    .deleteFrom('baseEquipment')
-    .where('organizationId', '=', organizationId)
-    .where('baseId', '=', baseId)
-    .execute();
+  await clearCollection(trx, 'baseEquipment', organizationId, baseId);
   await insertEquipment(trx, organizationId, baseId, items);
 }
 
@@ -218,17 +244,13 @@ export async function replaceTeam(
   baseId: string,
   items: readonly TTeamMemberInput[],
 ) {
-  await trx
-    .deleteFrom('baseTeam')
-    .where('organizationId', '=', organizationId)
-    .where('baseId', '=', baseId)
-    .execute();
-  if (items.length > 0) {
-    await trx
-      .insertInto('baseTeam')
-      .values(items.map((m, i) => ({ id: newId(), organizationId, baseId, ...m, sortOrder: i })))
-      .execute();
-  }
+  await replaceCollection(
+    trx,
+    'baseTeam',
+    organizationId,
+    baseId,
+    items.map((m, i) => ({ ...m, sortOrder: i })),
+  );
 }
 
 export async function replaceTrainees(
@@ -237,17 +259,13 @@ export async function replaceTrainees(
   baseId: string,
   items: readonly TTraineeInput[],
 ) {
-  await trx
-    .deleteFrom('baseTrainees')
-    .where('organizationId', '=', organizationId)
-    .where('baseId', '=', baseId)
-    .execute();
-  if (items.length > 0) {
-    await trx
-      .insertInto('baseTrainees')
-      .values(items.map((m, i) => ({ id: newId(), organizationId, baseId, ...m, sortOrder: i })))
-      .execute();
-  }
+  await replaceCollection(
+    trx,
+    'baseTrainees',
+    organizationId,
+    baseId,
+    items.map((m, i) => ({ ...m, sortOrder: i })),
+  );
 }
 
 export async function replaceActivities(
@@ -256,17 +274,7 @@ export async function replaceActivities(
   baseId: string,
   items: readonly TActivityInput[],
 ) {
-  await trx
-    .deleteFrom('baseActivities')
-    .where('organizationId', '=', organizationId)
-    .where('baseId', '=', baseId)
-    .execute();
-  if (items.length > 0) {
-    await trx
-      .insertInto('baseActivities')
-      .values(items.map((a) => ({ id: newId(), organizationId, baseId, ...a })))
-      .execute();
-  }
+  await replaceCollection(trx, 'baseActivities', organizationId, baseId, items);
 }
 
 // ----- Infrastructure Lists -----------------------------------------------------------------
