@@ -55,6 +55,20 @@ export const Permission = {
   AuditRead: 'audit.read',
   OutboxRead: 'outbox.read',
   OrganizationManage: 'organization.manage',
+  CompetitionRead: 'competition.read',
+  CompetitionManage: 'competition.manage',
+  /** Register competitors and experts for a member the user is registrar of (partner staff). */
+  CompetitionRegister: 'competition.register',
+  CompetitorSensitiveRead: 'competitor.sensitive_read',
+  MarkingSchemeManage: 'marking_scheme.manage',
+  /** Enter marks on forms of a marking team the user's expert record belongs to. */
+  MarkEnter: 'mark.enter',
+  /** Lock and unlock forms, assign marking teams, decide disputes, sign off results (chief expert). */
+  MarkingSupervise: 'marking.supervise',
+  DisputeRaise: 'dispute.raise',
+  /** See a skill's results before publication (chief expert, admin). */
+  ResultsViewEmbargoed: 'results.view_embargoed',
+  ResultsPublish: 'results.publish',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -102,9 +116,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.GlossaryRead,
     P.GlossaryWrite,
     P.GlossaryApprove,
+    P.CompetitionRead,
+    P.CompetitionManage,
+    P.CompetitorSensitiveRead,
+    P.MarkingSchemeManage,
   ],
   project_manager: [
     ...readPartners,
+    P.CompetitionRead,
     P.PartnerExport,
     P.AgreementDocumentRead,
     P.ProjectRead,
@@ -129,6 +148,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   trainer: [
     ...readPartners,
+    P.CompetitionRead,
     P.ProjectRead,
     P.TrainingRead,
     P.CertificateRead,
@@ -149,12 +169,18 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.GlossaryRead,
     P.GlossaryWrite,
     P.GlossaryApprove,
+    P.CompetitionRead,
+    P.MarkingSchemeManage,
+    P.MarkEnter,
+    P.MarkingSupervise,
+    P.DisputeRaise,
+    P.ResultsViewEmbargoed,
   ],
-  expert: [P.PartnerRead, P.BaseRead, P.GlossaryRead],
-  partner: [P.PartnerRead, P.ResourceReadShared],
+  expert: [P.PartnerRead, P.BaseRead, P.GlossaryRead, P.CompetitionRead, P.MarkEnter, P.DisputeRaise],
+  partner: [P.PartnerRead, P.ResourceReadShared, P.CompetitionRead, P.CompetitionRegister, P.DisputeRaise],
   participant: [],
   enterprise: [],
-  observer: [...readPartners, P.ProjectRead, P.TrainingRead, P.MobilityRead],
+  observer: [...readPartners, P.ProjectRead, P.TrainingRead, P.MobilityRead, P.CompetitionRead],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import type { AttachmentTables } from '../../modules/attachments/attachments.tab
 import type { PlatformTables } from '../../modules/audit/audit.tables.js';
 import type { BaseTables } from '../../modules/bases/bases.tables.js';
 import type { CertificateTables } from '../../modules/certificates/certificates.tables.js';
+import type { CompetitionTables } from '../../modules/competitions/competitions.tables.js';
 import type { MobilityTables } from '../../modules/exchanges/exchanges.tables.js';
 import type { IdentityTables } from '../../modules/identity/identity.tables.js';
 import type { LibraryTables } from '../../modules/library/library.tables.js';
@@ -22,4 +23,5 @@ export interface Database
     MobilityTables,
     LibraryTables,
     CertificateTables,
-    AttachmentTables {}
+    AttachmentTables,
+    CompetitionTables {}

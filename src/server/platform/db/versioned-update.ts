@@ -17,7 +17,17 @@ export type VersionedTable =
   | 'mobilities'
   | 'resources'
   | 'glossaries'
-  | 'glossaryTerms';
+  | 'glossaryTerms'
+  | 'competitions'
+  | 'competitionSkills'
+  | 'competitionMembers'
+  | 'competitionEntries'
+  | 'competitionCompetitors'
+  | 'competitionExperts'
+  | 'competitionWorkshops'
+  | 'markingSchemes'
+  | 'markingForms'
+  | 'competitionDisputes';
 
 /**
  * Compare-and-set on `version` inside the actor's organization: of two concurrent edits that
