@@ -18,24 +18,44 @@ export function sniffTabularFormat(bytes: Buffer): TabularFormat | null {
   return text.includes('\u0000') || text.includes('\uFFFD') ? null : 'csv';
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
+/**
+ * A cell's value as a primitive: a formula cell gives its cached result, rich text and hyperlinks
+ * their plain text, an error value its code ("#REF!"), a date its ISO calendar date; a merged cell
+ * gives the value exceljs reports for it (the master cell's).
+ */
+export function cellPrimitive(cell: ExcelJS.Cell): string | number | boolean | null {
+  return primitive(cell.value);
+}
+
+function primitive(v: ExcelJS.CellValue | undefined): string | number | boolean | null {
   if (v === null || v === undefined) {
-    return '';
+    return null;
   }
   if (v instanceof Date) {
     return v.toISOString().slice(0, 10);
   }
-  if (typeof v === 'object' && 'richText' in v) {
+  if (typeof v !== 'object') {
+    return v;
+  }
+  if ('richText' in v) {
     return v.richText.map((t) => t.text).join('');
   }
-  if (typeof v === 'object' && 'result' in v) {
-    return String(v.result ?? '');
+  if ('formula' in v || 'sharedFormula' in v) {
+    const { result } = v as ExcelJS.CellFormulaValue;
+    return result === undefined ? null : primitive(result);
   }
-  if (typeof v === 'object' && 'text' in v) {
-    return String(v.text);
+  if ('text' in v) {
+    return primitive(v.text as ExcelJS.CellValue);
   }
-  return String(v);
+  if ('error' in v) {
+    return String(v.error);
+  }
+  return null;
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cellPrimitive(cell);
+  return v === null ? '' : String(v);
 }
 
 /**
@@ -95,6 +115,11 @@ export async function readTabularFile(bytes: Buffer): Promise<Cells> {
  */
 export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Undoes neutralizeFormula on a text read back from a file this application wrote. */
+export function restoreNeutralized(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 export async function writeTabularFile(
