@@ -898,12 +898,22 @@ const WARNING_CASES: {
     ],
   },
   {
-    name: 'range with lower above upper',
+    name: 'range with an empty (0) upper bound below the target',
     edit: (w) =>
       calcParams(
         w,
         4,
         'TARGET_VALUE:::100#x~x##-#RANGE1_LOWER:::20#x~x##-#RANGE1_UPPER:::0E-8#x~x##-#RANGE1_DEDUCTION:::60#x~x#',
+      ),
+    expected: [{ sheet: CALCS, row: 4, column: 'Parameters', code: 'calculation_range_open_upper' }],
+  },
+  {
+    name: 'range with lower above upper',
+    edit: (w) =>
+      calcParams(
+        w,
+        4,
+        'TARGET_VALUE:::0#x~x##-#RANGE1_LOWER:::20#x~x##-#RANGE1_UPPER:::5#x~x##-#RANGE1_DEDUCTION:::60#x~x#',
       ),
     expected: [{ sheet: CALCS, row: 4, column: 'Parameters', code: 'calculation_range_inverted' }],
   },

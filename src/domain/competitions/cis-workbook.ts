@@ -91,6 +91,7 @@ export const CIS_WARNING_CODES = [
   'requirement_ignored',
   'judgement_score_ignored',
   'calculation_range_inverted',
+  'calculation_range_open_upper',
   'criterion_mark_mismatch',
   'sub_criterion_without_aspects',
   'criterion_without_sub_criteria',
@@ -751,6 +752,26 @@ function parseCalculation(
           continue;
         }
         if (lower === undefined || upper === undefined || deduction === undefined) {
+          continue;
+        }
+        if (
+          target !== undefined &&
+          exactDecimal(upper) === '0' &&
+          compare(decimalOf(lower), ZERO) > 0 &&
+          compare(decimalOf(target), decimalOf(lower)) > 0
+        ) {
+          // CIS writes an upper bound left empty as 0. The real ES2025 coverage calculation (target
+          // 100; 0–20 → 100 %, 20–[empty] → 60 %) reads as "from 20 up to the target", which is how
+          // its Technical Description words it, so the open bound becomes the target.
+          f.warning(
+            S,
+            rowIndex,
+            PARAMS,
+            'calculation_range_open_upper',
+            `RANGE${i} has no upper bound (0): read as ${lower}..${target}, up to the target`,
+            `RANGE${i}=${lower}..0`,
+          );
+          ranges.push({ lower, upper: target, deductionPct: deduction });
           continue;
         }
         if (compare(decimalOf(lower), decimalOf(upper)) > 0) {

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type CisSheets, parseCisMarkingScheme } from '../../../domain/competitions/cis-workbook.js';
 import type { MarkingScheme } from '../../../domain/competitions/marking-scheme.js';
+import { validateMarkingScheme } from '../../../domain/competitions/scheme-validation.js';
 import { AppError } from '../errors.js';
 import { readCisWorkbook, worksheetGrid, writeCisWorkbook } from './cis-workbook-files.js';
 
@@ -102,10 +103,25 @@ describe('the EuroSkills 2025 Web Development scheme', () => {
     const r = parseCisMarkingScheme(await read());
     expect(r.problems).toEqual([]);
     expect(summary(r.scheme)).toEqual(README_TABLE);
-    // The only doubt in the file: the coverage calculation's second range is 20..0.
+    // The only doubt in the file: the coverage calculation's second range is 20..[empty], read as
+    // 20..100 (up to the target), which leaves the scheme valid and lockable.
     expect(r.warnings.map((w) => [w.sheet, w.row, w.code, w.value])).toEqual([
-      ['Calculations', 11, 'calculation_range_inverted', 'RANGE2=20..0'],
+      ['Calculations', 11, 'calculation_range_open_upper', 'RANGE2=20..0'],
     ]);
+    const coverage = r.scheme.aspects.find(
+      (a) => a.type === 'M' && a.calculation.kind === 'RANGED_SCORE' && a.calculation.target === '100',
+    );
+    expect(coverage?.type === 'M' && coverage.calculation).toEqual({
+      kind: 'RANGED_SCORE',
+      target: '100',
+      ranges: [
+        { lower: '0', upper: '20', deductionPct: '100' },
+        { lower: '20', upper: '100', deductionPct: '60' },
+      ],
+    });
+    const validation = validateMarkingScheme(r.scheme, { sectionTolerance: 5, maxAspectMark: 2 });
+    expect(validation.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(validation.valid).toBe(true);
   });
 
   it('sums the WSOS sections to 5 / 5.25 / 24.75 / 24.75 / 40.25 against 5 / 5 / 25 / 25 / 40', async () => {
@@ -220,7 +236,7 @@ describe('the EuroSkills 2025 Web Development scheme', () => {
     const again = parseCisMarkingScheme(await readCisWorkbook(bytes));
     expect(again.problems).toEqual([]);
     expect(again.scheme).toEqual(scheme);
-    expect(again.warnings.map((w) => w.code)).toEqual(['calculation_range_inverted']);
+    expect(again.warnings).toEqual([]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
