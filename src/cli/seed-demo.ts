@@ -8,6 +8,7 @@ import { hashPassword } from '../server/platform/auth/passwords.js';
 import type { Deps, ServiceContext } from '../server/platform/context.js';
 import { newId } from '../server/platform/ids.js';
 import { seedDemoBases } from './seed-demo-bases.js';
+import { seedDemoCompetitions } from './seed-demo-competitions.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
 import { seedDemoTraining } from './seed-demo-training.js';
 
@@ -558,6 +559,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<{ email: string; pa
   await seedDemoProjects(ctx, ids);
   await seedDemoTraining(ctx);
   await seedDemoBases(ctx, ids);
+  await seedDemoCompetitions(ctx, ids, passwordHash);
   await seedSecondCollege(deps, passwordHash, now);
   return { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD };
 }

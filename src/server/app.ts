@@ -15,12 +15,16 @@ import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { basesRoutes } from './modules/bases/bases.routes.js';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.js';
+import { competitionResultsRoutes } from './modules/competition-results/competition-results.routes.js';
+import { competitionsRoutes } from './modules/competitions/competitions.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { registerSessionHook } from './modules/identity/session.hook.js';
 import { libraryRoutes } from './modules/library/library.routes.js';
+import { markingRoutes } from './modules/marking/marking.routes.js';
+import { markingSchemesRoutes } from './modules/marking-schemes/marking-schemes.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
@@ -118,8 +122,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(exchangesRoutes);
       await api.register(trainingRoutes);
       await api.register(certificatesRoutes);
+      await api.register(competitionsRoutes);
       await api.register(attachmentsRoutes);
       await api.register(dashboardRoutes);
+      await api.register(competitionResultsRoutes);
+      await api.register(markingSchemesRoutes);
+      await api.register(markingRoutes);
     },
     { prefix: '/api/v1' },
   );

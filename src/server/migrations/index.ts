@@ -11,6 +11,7 @@ import * as certificates from './2026-11-29T0050_certificates.js';
 import * as certificateBatchLease from './2026-11-29T0060_certificate_batch_lease.js';
 import * as attachments from './2026-11-29T0070_attachments.js';
 import * as competitions from './2026-11-29T0100_competitions.js';
+import * as markingBatches from './2026-11-29T0110_marking_batches.js';
 
 /** Every migration, by its frozen name. Add new ones at the end; never rename or edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0060_certificate_batch_lease': certificateBatchLease,
   '2026-11-29T0070_attachments': attachments,
   '2026-11-29T0100_competitions': competitions,
+  '2026-11-29T0110_marking_batches': markingBatches,
 };

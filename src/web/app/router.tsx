@@ -78,6 +78,22 @@ const EnrolmentImportPage = page(() => import('../features/training/import-page'
 const PortalPage = page(() => import('../features/training/portal-page'), 'PortalPage');
 const CertificatesPage = page(() => import('../features/certificates/certificates-page'), 'CertificatesPage');
 const VerifyPage = page(() => import('../features/certificates/verify-page'), 'VerifyPage');
+const SkillResultsPage = page(
+  () => import('../features/competition-results/skill-results-page'),
+  'SkillResultsPage',
+);
+const CompetitionResultsPage = page(
+  () => import('../features/competition-results/competition-results-page'),
+  'CompetitionResultsPage',
+);
+const PublicResultsPage = page(
+  () => import('../features/competition-results/public-results-page'),
+  'PublicResultsPage',
+);
+const ScoreboardPage = page(
+  () => import('../features/competition-results/scoreboard-page'),
+  'ScoreboardPage',
+);
 const ResourcesPage = page(() => import('../features/library/resources-page'), 'ResourcesPage');
 const ResourceDetailPage = page(
   () => import('../features/library/resource-detail-page'),
@@ -85,13 +101,30 @@ const ResourceDetailPage = page(
 );
 const GlossariesPage = page(() => import('../features/library/glossaries-page'), 'GlossariesPage');
 const GlossaryPage = page(() => import('../features/library/glossary-page'), 'GlossaryPage');
+const CompetitionsListPage = page(
+  () => import('../features/competitions/competitions-list-page'),
+  'CompetitionsListPage',
+);
+const CompetitionFormPage = page(
+  () => import('../features/competitions/competition-form-page'),
+  'CompetitionFormPage',
+);
+const CompetitionPage = page(() => import('../features/competitions/competition-page'), 'CompetitionPage');
+const CompetitionSkillPage = page(() => import('../features/competitions/skill-page'), 'SkillPage');
+const RegistrationPage = page(() => import('../features/competitions/registration-page'), 'RegistrationPage');
+const SchemePage = page(() => import('../features/marking-schemes/scheme-page'), 'SchemePage');
+const SchemeImportPage = page(() => import('../features/marking-schemes/import-page'), 'SchemeImportPage');
+const TeamsPage = page(() => import('../features/marking-schemes/teams-page'), 'TeamsPage');
+const FormMatrixPage = page(() => import('../features/marking/form-matrix-page'), 'FormMatrixPage');
+const BenchPage = page(() => import('../features/marking/bench-page'), 'BenchPage');
+const DisputesPage = page(() => import('../features/marking/disputes-page'), 'DisputesPage');
 const UsersPage = page(() => import('../features/admin/users-page'), 'UsersPage');
 const AuditPage = page(() => import('../features/admin/audit-page'), 'AuditPage');
 const OutboxPage = page(() => import('../features/admin/outbox-page'), 'OutboxPage');
 const PlannedModulePage = page(() => import('../features/planned/planned-module-page'), 'PlannedModulePage');
 const NotFoundPage = page(() => import('../features/planned/not-found-page'), 'NotFoundPage');
 
-export const PLANNED_MODULES = ['competitions', 'evaluation', 'talent'] as const;
+export const PLANNED_MODULES = ['evaluation', 'talent'] as const;
 
 function Lazy() {
   return (
@@ -118,6 +151,14 @@ export const router = createBrowserRouter([
     children: [
       { path: '/verify', element: <VerifyPage /> },
       { path: '/verify/:publicId', element: <VerifyPage /> },
+    ],
+  },
+  // Public competition results and the venue scoreboard: no sign-in, outside the signed-in shell.
+  {
+    element: <Lazy />,
+    children: [
+      { path: '/public/competitions/:orgKey/:competitionSlug', element: <PublicResultsPage /> },
+      { path: '/public/competitions/:orgKey/:competitionSlug/scoreboard', element: <ScoreboardPage /> },
     ],
   },
   {
@@ -199,6 +240,56 @@ export const router = createBrowserRouter([
           },
           { path: 'library/glossaries', element: guarded(Permission.GlossaryRead, GlossariesPage) },
           { path: 'library/glossaries/:id', element: guarded(Permission.GlossaryRead, GlossaryPage) },
+          { path: 'competitions', element: guarded(Permission.CompetitionRead, CompetitionsListPage) },
+          { path: 'competitions/new', element: guarded(Permission.CompetitionManage, CompetitionFormPage) },
+          {
+            path: 'competitions/:competitionId',
+            element: guarded(Permission.CompetitionRead, CompetitionPage),
+          },
+          {
+            path: 'competitions/:competitionId/edit',
+            element: guarded(Permission.CompetitionManage, CompetitionFormPage),
+          },
+          {
+            path: 'competitions/:competitionId/register',
+            element: guarded(Permission.CompetitionRead, RegistrationPage),
+          },
+          {
+            path: 'competitions/:competitionId/skills/:skillId',
+            element: guarded(Permission.CompetitionRead, CompetitionSkillPage),
+          },
+          {
+            path: 'competitions/:competitionId/skills/:skillId/scheme',
+            element: guarded(Permission.CompetitionRead, SchemePage),
+          },
+          {
+            path: 'competitions/:competitionId/skills/:skillId/scheme/import',
+            element: guarded(Permission.MarkingSchemeManage, SchemeImportPage),
+          },
+          {
+            path: 'competitions/:competitionId/skills/:skillId/teams',
+            element: guarded(Permission.CompetitionRead, TeamsPage),
+          },
+          {
+            path: 'competitions/:competitionId/skills/:skillId/marking',
+            element: guarded(Permission.MarkEnter, FormMatrixPage),
+          },
+          {
+            path: 'competitions/:competitionId/skills/:skillId/marking/forms/:formId',
+            element: guarded(Permission.MarkEnter, BenchPage),
+          },
+          {
+            path: 'competitions/:competitionId/skills/:skillId/disputes',
+            element: guarded(Permission.DisputeRaise, DisputesPage),
+          },
+          {
+            path: 'competitions/:competitionId/skills/:skillId/results',
+            element: guarded(Permission.CompetitionRead, SkillResultsPage),
+          },
+          {
+            path: 'competitions/:competitionId/results',
+            element: guarded(Permission.CompetitionRead, CompetitionResultsPage),
+          },
           { path: 'admin/users', element: guarded(Permission.UserRead, UsersPage) },
           { path: 'admin/audit', element: guarded(Permission.AuditRead, AuditPage) },
           { path: 'admin/outbox', element: guarded(Permission.OutboxRead, OutboxPage) },

@@ -7,6 +7,7 @@ import type { CompetitionTables } from '../../modules/competitions/competitions.
 import type { MobilityTables } from '../../modules/exchanges/exchanges.tables.js';
 import type { IdentityTables } from '../../modules/identity/identity.tables.js';
 import type { LibraryTables } from '../../modules/library/library.tables.js';
+import type { MarkingTables } from '../../modules/marking/marking.tables.js';
 import type { PartnerTables } from '../../modules/partners/partners.tables.js';
 import type { ProjectTables } from '../../modules/projects/projects.tables.js';
 import type { TrainingTables } from '../../modules/training/training.tables.js';
@@ -24,4 +25,5 @@ export interface Database
     LibraryTables,
     CertificateTables,
     AttachmentTables,
-    CompetitionTables {}
+    CompetitionTables,
+    MarkingTables {}

@@ -19,7 +19,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'glossaries', to: '/library/glossaries', permission: Permission.GlossaryRead },
   { key: 'bases', to: '/bases', permission: Permission.BaseRead },
   { key: 'exchanges', to: '/exchanges', permission: Permission.MobilityRead },
-  { key: 'competitions', to: '/competitions' },
+  { key: 'competitions', to: '/competitions', permission: Permission.CompetitionRead },
   { key: 'evaluation', to: '/evaluation' },
   { key: 'talent', to: '/talent' },
 ];

@@ -26,6 +26,19 @@ export const AUDIT_ENTITY_TYPES = [
   'certificate',
   'certificate_batch',
   'issuer_key',
+  'competition',
+  'competition_skill',
+  'competition_member',
+  'competition_member_registrar',
+  'competition_entry',
+  'competition_expert',
+  'competition_workshop',
+  'competition_results',
+  'marking_scheme',
+  'marking_team',
+  'marking_form',
+  'competition_dispute',
+  'dispute_evidence',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

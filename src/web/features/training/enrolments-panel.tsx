@@ -35,6 +35,7 @@ import { ApiError } from '../../lib/api';
 import { countryName } from '../../lib/countries';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
+import { ParticipantCompetitionResults } from '../competition-results/participant-results';
 import {
   enrolmentExportUrl,
   useChangeStatus,
@@ -266,6 +267,7 @@ function ParticipantModal({
               />
             </Group>
           )}
+          {participant && <ParticipantCompetitionResults participantId={participant.id} />}
           {conflict && (
             <VersionConflictAlert
               onReload={() => {
