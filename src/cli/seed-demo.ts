@@ -10,6 +10,7 @@ import { newId } from '../server/platform/ids.js';
 import { seedDemoBases } from './seed-demo-bases.js';
 import { seedDemoCompetitions } from './seed-demo-competitions.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
+import { seedDemoResults } from './seed-demo-results.js';
 import { seedDemoTraining } from './seed-demo-training.js';
 
 export const DEMO_PASSWORD = 'TvetBridge-demo-2026';
@@ -372,7 +373,6 @@ function agreementSeeds(today: string, id: (key: string) => string): TAgreementI
       ...base,
       type: 'framework',
       partnerIds: [id('iucea')],
-      stage: 'negotiating',
       title: {
         en: 'Framework Agreement on TVET Teacher Development in East Africa',
         'zh-CN': '东非职业教育师资发展框架协议',
@@ -470,7 +470,6 @@ export async function seedDemoWorkspace(deps: Deps): Promise<{ email: string; pa
         shortName: 'PRTC',
         country: 'CN',
         timeZone,
-        iatiOrgId: 'CN-USCI-12440100MB2C00000X',
         createdAt: now,
         updatedAt: now,
         version: 1,
@@ -559,6 +558,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<{ email: string; pa
   await seedDemoProjects(ctx, ids);
   await seedDemoTraining(ctx);
   await seedDemoBases(ctx, ids);
+  await seedDemoResults(ctx);
   await seedDemoCompetitions(ctx, ids, passwordHash);
   await seedSecondCollege(deps, passwordHash, now);
   return { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD };
@@ -578,7 +578,6 @@ async function seedSecondCollege(deps: Deps, passwordHash: string, now: string) 
         shortName: 'FSTC',
         country: 'CN',
         timeZone: 'Asia/Shanghai',
-        iatiOrgId: null,
         createdAt: now,
         updatedAt: now,
         version: 1,

@@ -28,6 +28,10 @@ export const Permission = {
   AgreementDocumentRead: 'agreement.document_read',
   ProjectRead: 'project.read',
   ProjectWrite: 'project.write',
+  /** See a project's results framework: results, indicators, periods, evidence. */
+  ResultsFrameworkRead: 'results_framework.read',
+  /** Edit a project's results framework, upload evidence, copy platform figures into actuals. */
+  ResultsFrameworkWrite: 'results_framework.write',
   TrainingRead: 'training.read',
   TrainingWrite: 'training.write',
   TrainingAttendanceMark: 'training.attendance_mark',
@@ -93,6 +97,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.AgreementDocumentRead,
     P.ProjectRead,
     P.ProjectWrite,
+    P.ResultsFrameworkRead,
+    P.ResultsFrameworkWrite,
     P.TrainingRead,
     P.TrainingWrite,
     P.TrainingAttendanceMark,
@@ -128,6 +134,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.AgreementDocumentRead,
     P.ProjectRead,
     P.ProjectWrite,
+    P.ResultsFrameworkRead,
+    P.ResultsFrameworkWrite,
     P.TrainingRead,
     P.TrainingWrite,
     P.TrainingAttendanceMark,
@@ -150,6 +158,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...readPartners,
     P.CompetitionRead,
     P.ProjectRead,
+    P.ResultsFrameworkRead,
     P.TrainingRead,
     P.CertificateRead,
     P.TrainingAttendanceMark,
@@ -180,7 +189,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   partner: [P.PartnerRead, P.ResourceReadShared, P.CompetitionRead, P.CompetitionRegister, P.DisputeRaise],
   participant: [],
   enterprise: [],
-  observer: [...readPartners, P.ProjectRead, P.TrainingRead, P.MobilityRead, P.CompetitionRead],
+  observer: [
+    ...readPartners,
+    P.ProjectRead,
+    P.ResultsFrameworkRead,
+    P.TrainingRead,
+    P.MobilityRead,
+    P.CompetitionRead,
+  ],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -27,6 +27,7 @@ import { markingRoutes } from './modules/marking/marking.routes.js';
 import { markingSchemesRoutes } from './modules/marking-schemes/marking-schemes.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { resultsFrameworksRoutes } from './modules/results-frameworks/results-frameworks.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
@@ -119,6 +120,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(libraryRoutes);
       await api.register(basesRoutes);
       await api.register(projectsRoutes);
+      await api.register(resultsFrameworksRoutes);
       await api.register(exchangesRoutes);
       await api.register(trainingRoutes);
       await api.register(certificatesRoutes);

@@ -12,6 +12,7 @@ import * as certificateBatchLease from './2026-11-29T0060_certificate_batch_leas
 import * as attachments from './2026-11-29T0070_attachments.js';
 import * as competitions from './2026-11-29T0100_competitions.js';
 import * as markingBatches from './2026-11-29T0110_marking_batches.js';
+import * as resultsFrameworks from './2026-11-29T0200_results_frameworks.js';
 
 /** Every migration, by its frozen name. Add new ones at the end; never rename or edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0070_attachments': attachments,
   '2026-11-29T0100_competitions': competitions,
   '2026-11-29T0110_marking_batches': markingBatches,
+  '2026-11-29T0200_results_frameworks': resultsFrameworks,
 };

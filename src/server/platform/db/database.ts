@@ -10,6 +10,7 @@ import type { LibraryTables } from '../../modules/library/library.tables.js';
 import type { MarkingTables } from '../../modules/marking/marking.tables.js';
 import type { PartnerTables } from '../../modules/partners/partners.tables.js';
 import type { ProjectTables } from '../../modules/projects/projects.tables.js';
+import type { ResultsFrameworkTables } from '../../modules/results-frameworks/results-frameworks.tables.js';
 import type { TrainingTables } from '../../modules/training/training.tables.js';
 
 /** The whole schema as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
@@ -26,4 +27,5 @@ export interface Database
     CertificateTables,
     AttachmentTables,
     CompetitionTables,
-    MarkingTables {}
+    MarkingTables,
+    ResultsFrameworkTables {}

@@ -27,7 +27,10 @@ export type VersionedTable =
   | 'competitionWorkshops'
   | 'markingSchemes'
   | 'markingForms'
-  | 'competitionDisputes';
+  | 'competitionDisputes'
+  | 'projectResults'
+  | 'resultIndicators'
+  | 'indicatorPeriods';
 
 /**
  * Compare-and-set on `version` inside the actor's organization: of two concurrent edits that
