@@ -373,6 +373,7 @@ function agreementSeeds(today: string, id: (key: string) => string): TAgreementI
       ...base,
       type: 'framework',
       partnerIds: [id('iucea')],
+      stage: 'negotiating',
       title: {
         en: 'Framework Agreement on TVET Teacher Development in East Africa',
         'zh-CN': '东非职业教育师资发展框架协议',
@@ -470,6 +471,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<{ email: string; pa
         shortName: 'PRTC',
         country: 'CN',
         timeZone,
+        iatiOrgId: 'CN-USCI-12440100MB2C00000X',
         createdAt: now,
         updatedAt: now,
         version: 1,
@@ -578,6 +580,7 @@ async function seedSecondCollege(deps: Deps, passwordHash: string, now: string) 
         shortName: 'FSTC',
         country: 'CN',
         timeZone: 'Asia/Shanghai',
+        iatiOrgId: null,
         createdAt: now,
         updatedAt: now,
         version: 1,
