@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
 import { sendAgreementReminders } from '../server/modules/agreements/agreement-reminders.job.js';
+import { runSurveyJobs } from '../server/modules/surveys/surveys.job.js';
 import { createDeps } from '../server/platform/bootstrap.js';
 import { type AppConfig, loadConfig } from '../server/platform/config.js';
 import { createBackup } from './backup.js';
@@ -40,7 +41,7 @@ Commands:
   create-admin               create the first administrator of a production install
   backup [--out DIR]         copy the database, uploaded files and a manifest into DIR
   restore <backup-dir>       replace the database and files by a backup (server stopped)
-  send-reminders             run the agreement reminder job once (for cron)
+  send-reminders             run the agreement reminder and survey jobs once (for cron)
 
 Run "tvet-bridge <command> --help" for a command's options.
 Exit codes: 0 done, 1 failed, 2 wrong command line.
@@ -106,6 +107,9 @@ Runs the agreement reminder job once: each organization whose agreements are exp
 digest per day for its coordinators and admins (outbox, and SMTP when SMTP_URL is set). Running it
 more often is harmless: a day already sent is skipped. The server runs the same job every 10 minutes
 unless JOBS=false.
+
+It also runs the daily survey job: L3 follow-up surveys that are due are created and sent, and
+invitations not answered yet are reminded (at most twice, four days apart), once per day.
 
 ${ENV_HELP}`,
 };
@@ -323,10 +327,14 @@ const commands: Record<string, Command> = {
 
   async 'send-reminders'(args, config, io) {
     parse(args, {});
-    const counts = await withDeps(config(), io, (deps) => sendAgreementReminders(deps));
+    const { counts, surveys } = await withDeps(config(), io, async (deps) => ({
+      counts: await sendAgreementReminders(deps),
+      surveys: await runSurveyJobs(deps),
+    }));
     io.stdout(
       `Agreement reminders: ${counts.organizations} organization(s) processed, ${counts.messages} message(s) queued.`,
     );
+    io.stdout(`Surveys: ${surveys.followUps} follow-up(s) created, ${surveys.reminders} reminder(s) queued.`);
     return 0;
   },
 };

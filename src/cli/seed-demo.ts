@@ -11,6 +11,7 @@ import { seedDemoBases } from './seed-demo-bases.js';
 import { seedDemoCompetitions } from './seed-demo-competitions.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
 import { seedDemoResults } from './seed-demo-results.js';
+import { seedDemoSurveys } from './seed-demo-surveys.js';
 import { seedDemoTraining } from './seed-demo-training.js';
 
 export const DEMO_PASSWORD = 'TvetBridge-demo-2026';
@@ -559,6 +560,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<{ email: string; pa
   });
   await seedDemoProjects(ctx, ids);
   await seedDemoTraining(ctx);
+  await seedDemoSurveys(ctx);
   await seedDemoBases(ctx, ids);
   await seedDemoResults(ctx);
   await seedDemoCompetitions(ctx, ids, passwordHash);

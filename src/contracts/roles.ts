@@ -32,6 +32,12 @@ export const Permission = {
   ResultsFrameworkRead: 'results_framework.read',
   /** Edit a project's results framework, upload evidence, copy platform figures into actuals. */
   ResultsFrameworkWrite: 'results_framework.write',
+  /** See surveys, their questions, response rates and aggregate results (no personal data). */
+  SurveyRead: 'survey.read',
+  /** Build surveys, open and close them, invite participants and send reminders. */
+  SurveyWrite: 'survey.write',
+  /** See who was invited and responded, per-participant gains and free-text answers. */
+  SurveyResultsRead: 'survey.results_read',
   TrainingRead: 'training.read',
   TrainingWrite: 'training.write',
   TrainingAttendanceMark: 'training.attendance_mark',
@@ -105,6 +111,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.TrainingImport,
     P.TrainingExport,
     P.ParticipantSensitiveRead,
+    P.SurveyRead,
+    P.SurveyWrite,
+    P.SurveyResultsRead,
     P.CertificateRead,
     P.CertificateIssue,
     P.CertificateRevoke,
@@ -140,6 +149,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.TrainingWrite,
     P.TrainingAttendanceMark,
     P.TrainingExport,
+    P.SurveyRead,
+    P.SurveyWrite,
+    P.SurveyResultsRead,
     P.CertificateRead,
     P.CertificateIssue,
     P.MobilityRead,
@@ -160,6 +172,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.ProjectRead,
     P.ResultsFrameworkRead,
     P.TrainingRead,
+    P.SurveyRead,
+    P.SurveyResultsRead,
     P.CertificateRead,
     P.TrainingAttendanceMark,
     P.MobilityRead,

@@ -28,6 +28,7 @@ import { markingSchemesRoutes } from './modules/marking-schemes/marking-schemes.
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { resultsFrameworksRoutes } from './modules/results-frameworks/results-frameworks.routes.js';
+import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(resultsFrameworksRoutes);
       await api.register(exchangesRoutes);
       await api.register(trainingRoutes);
+      await api.register(surveysRoutes);
       await api.register(certificatesRoutes);
       await api.register(competitionsRoutes);
       await api.register(attachmentsRoutes);

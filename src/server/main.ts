@@ -4,6 +4,7 @@ import { seedDemoWorkspace } from '../cli/seed-demo.js';
 import { buildApp } from './app.js';
 import { sendAgreementReminders } from './modules/agreements/agreement-reminders.job.js';
 import { resumeCertificateBatches } from './modules/certificates/certificates.service.js';
+import { runSurveyJobs } from './modules/surveys/surveys.job.js';
 import { createDeps } from './platform/bootstrap.js';
 import { loadConfig } from './platform/config.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
@@ -41,6 +42,8 @@ async function main() {
     ? startScheduler(
         [
           { name: 'agreement-reminders', run: () => sendAgreementReminders(deps) },
+          // Survey follow-ups and reminders: claimed once per organization per day.
+          { name: 'survey-jobs', run: () => runSurveyJobs(deps) },
           // Certificate batches whose server stopped: claimed by lease, so one process resumes each.
           { name: 'certificate-batches', run: () => resumeCertificateBatches(deps) },
         ],

@@ -77,6 +77,15 @@ const AttendancePage = page(() => import('../features/training/attendance-page')
 const EnrolmentImportPage = page(() => import('../features/training/import-page'), 'EnrolmentImportPage');
 const PortalPage = page(() => import('../features/training/portal-page'), 'PortalPage');
 const CertificatesPage = page(() => import('../features/certificates/certificates-page'), 'CertificatesPage');
+const SurveysListPage = page(() => import('../features/surveys/surveys-list-page'), 'SurveysListPage');
+const SurveyFormPage = page(() => import('../features/surveys/survey-form-page'), 'SurveyFormPage');
+const SurveyDetailPage = page(() => import('../features/surveys/survey-detail-page'), 'SurveyDetailPage');
+const SurveyResultsPage = page(() => import('../features/surveys/survey-results-page'), 'SurveyResultsPage');
+const SurveyInsightsPage = page(
+  () => import('../features/surveys/survey-insights-page'),
+  'SurveyInsightsPage',
+);
+const SurveyAnswerPage = page(() => import('../features/surveys/answer-page'), 'AnswerPage');
 const VerifyPage = page(() => import('../features/certificates/verify-page'), 'VerifyPage');
 const SkillResultsPage = page(
   () => import('../features/competition-results/skill-results-page'),
@@ -145,6 +154,8 @@ function guarded(permission: Permission, Component: ComponentType) {
 export const router = createBrowserRouter([
   // The participant portal: reached by a personal link, outside the signed-in shell.
   { element: <Lazy />, children: [{ path: '/portal/:token', element: <PortalPage /> }] },
+  // A survey's personal answer link: no sign-in, outside the signed-in shell.
+  { element: <Lazy />, children: [{ path: '/s/:token', element: <SurveyAnswerPage /> }] },
   // Certificate verification (the QR code's target): public, outside the signed-in shell.
   {
     element: <Lazy />,
@@ -233,6 +244,12 @@ export const router = createBrowserRouter([
             element: guarded(Permission.TrainingImport, EnrolmentImportPage),
           },
           { path: 'certificates', element: guarded(Permission.CertificateRead, CertificatesPage) },
+          { path: 'surveys', element: guarded(Permission.SurveyRead, SurveysListPage) },
+          { path: 'surveys/new', element: guarded(Permission.SurveyWrite, SurveyFormPage) },
+          { path: 'surveys/insights', element: guarded(Permission.SurveyRead, SurveyInsightsPage) },
+          { path: 'surveys/:id', element: guarded(Permission.SurveyRead, SurveyDetailPage) },
+          { path: 'surveys/:id/edit', element: guarded(Permission.SurveyWrite, SurveyFormPage) },
+          { path: 'surveys/:id/results', element: guarded(Permission.SurveyRead, SurveyResultsPage) },
           { path: 'library', element: guarded(Permission.ResourceReadShared, ResourcesPage) },
           {
             path: 'library/resources/:id',

@@ -11,6 +11,7 @@ import type { MarkingTables } from '../../modules/marking/marking.tables.js';
 import type { PartnerTables } from '../../modules/partners/partners.tables.js';
 import type { ProjectTables } from '../../modules/projects/projects.tables.js';
 import type { ResultsFrameworkTables } from '../../modules/results-frameworks/results-frameworks.tables.js';
+import type { SurveyTables } from '../../modules/surveys/surveys.tables.js';
 import type { TrainingTables } from '../../modules/training/training.tables.js';
 
 /** The whole schema as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
@@ -28,4 +29,5 @@ export interface Database
     AttachmentTables,
     CompetitionTables,
     MarkingTables,
-    ResultsFrameworkTables {}
+    ResultsFrameworkTables,
+    SurveyTables {}

@@ -30,7 +30,8 @@ export type VersionedTable =
   | 'competitionDisputes'
   | 'projectResults'
   | 'resultIndicators'
-  | 'indicatorPeriods';
+  | 'indicatorPeriods'
+  | 'surveys';
 
 /**
  * Compare-and-set on `version` inside the actor's organization: of two concurrent edits that

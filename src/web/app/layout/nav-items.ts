@@ -15,6 +15,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'projects', to: '/projects', permission: Permission.ProjectRead },
   { key: 'training', to: '/training', permission: Permission.TrainingRead },
   { key: 'certificates', to: '/certificates', permission: Permission.CertificateRead },
+  { key: 'surveys', to: '/surveys', permission: Permission.SurveyRead },
   { key: 'library', to: '/library', permission: Permission.ResourceReadShared },
   { key: 'glossaries', to: '/library/glossaries', permission: Permission.GlossaryRead },
   { key: 'bases', to: '/bases', permission: Permission.BaseRead },

@@ -43,11 +43,19 @@ export const AUDIT_ENTITY_TYPES = [
   'marking_form',
   'competition_dispute',
   'dispute_evidence',
+  'survey',
+  'survey_invitation',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** Kinds of e-mail the server puts in the outbox. */
-export const OUTBOX_KINDS = ['invitation', 'password_reset', 'agreements_expiring'] as const;
+export const OUTBOX_KINDS = [
+  'invitation',
+  'password_reset',
+  'agreements_expiring',
+  'survey_invitation',
+  'survey_reminder',
+] as const;
 
 /** Delivery states of an outbox message (ZOutboxMessageSchema.status). */
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'outbox'] as const;
