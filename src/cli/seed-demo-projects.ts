@@ -103,6 +103,10 @@ export async function seedDemoProjects(ctx: ServiceContext, ids: ReadonlyMap<str
       'zh-CN': '中国—南非汽车技术联合培训基地',
       fr: 'Base de formation conjointe Chine-Afrique du Sud en technologie automobile',
     },
+    description: {
+      en: 'Joint training base with a South African TVET college: automotive technician courses, teacher training and workshop equipment.',
+      'zh-CN': '与南非职业院校共建的汽车技术联合培训基地：技师课程、师资培训和实训设备。',
+    },
     status: '2',
     plannedStart: addMonths(today, -13),
     plannedEnd: addMonths(today, 22),
@@ -144,6 +148,10 @@ export async function seedDemoProjects(ctx: ServiceContext, ids: ReadonlyMap<str
       'zh-CN': '东非职业教育师资培训中心',
       fr: "Centre de formation des enseignants de l'EFTP d'Afrique de l'Est",
     },
+    description: {
+      en: 'Train-the-trainer centre for TVET teachers from Kenya, Tanzania and Uganda, run with the regional university council.',
+      'zh-CN': '面向肯尼亚、坦桑尼亚和乌干达职业教育教师的师资培训中心。',
+    },
     status: '2',
     plannedStart: '2026-01-01',
     plannedEnd: '2028-12-31',
@@ -184,6 +192,10 @@ export async function seedDemoProjects(ctx: ServiceContext, ids: ReadonlyMap<str
     code: 'EA-TTC-2026-1',
     type: 'teacher_training',
     title: { en: 'Cohort 2026-1', 'zh-CN': '2026 年第一期', fr: 'Promotion 2026-1' },
+    description: {
+      en: 'First twelve-week cohort of the teacher training centre.',
+      'zh-CN': '师资培训中心第一期（十二周）。',
+    },
     status: '2',
     plannedStart: '2026-03-02',
     plannedEnd: '2026-05-29',

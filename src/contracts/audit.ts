@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'sign_out',
   'import',
   'upload',
+  'export',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof ZAuditAction>;

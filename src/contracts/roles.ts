@@ -28,6 +28,10 @@ export const Permission = {
   AgreementDocumentRead: 'agreement.document_read',
   ProjectRead: 'project.read',
   ProjectWrite: 'project.write',
+  /** Publish projects as an IATI 2.03 activity file (validated before it is offered). */
+  IatiExport: 'iati.export',
+  /** Import an IATI activity file (2.01–2.03) into projects, partners and results. */
+  IatiImport: 'iati.import',
   /** See a project's results framework: results, indicators, periods, evidence. */
   ResultsFrameworkRead: 'results_framework.read',
   /** Edit a project's results framework, upload evidence, copy platform figures into actuals. */
@@ -103,6 +107,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.AgreementDocumentRead,
     P.ProjectRead,
     P.ProjectWrite,
+    P.IatiExport,
+    P.IatiImport,
     P.ResultsFrameworkRead,
     P.ResultsFrameworkWrite,
     P.TrainingRead,
@@ -143,6 +149,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.AgreementDocumentRead,
     P.ProjectRead,
     P.ProjectWrite,
+    P.IatiExport,
     P.ResultsFrameworkRead,
     P.ResultsFrameworkWrite,
     P.TrainingRead,

@@ -20,6 +20,7 @@ import { competitionsRoutes } from './modules/competitions/competitions.routes.j
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { iatiRoutes } from './modules/iati/iati.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { registerSessionHook } from './modules/identity/session.hook.js';
 import { libraryRoutes } from './modules/library/library.routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(libraryRoutes);
       await api.register(basesRoutes);
       await api.register(projectsRoutes);
+      await api.register(iatiRoutes);
       await api.register(resultsFrameworksRoutes);
       await api.register(exchangesRoutes);
       await api.register(trainingRoutes);

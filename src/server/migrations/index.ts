@@ -14,6 +14,7 @@ import * as competitions from './2026-11-29T0100_competitions.js';
 import * as markingBatches from './2026-11-29T0110_marking_batches.js';
 import * as resultsFrameworks from './2026-11-29T0200_results_frameworks.js';
 import * as surveys from './2026-11-29T0210_surveys.js';
+import * as iati from './2026-11-29T0230_iati.js';
 
 /** Every migration, by its frozen name. Add new ones at the end; never rename or edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0110_marking_batches': markingBatches,
   '2026-11-29T0200_results_frameworks': resultsFrameworks,
   '2026-11-29T0210_surveys': surveys,
+  '2026-11-29T0230_iati': iati,
 };

@@ -37,6 +37,7 @@ const AgreementFormPage = page(
 const ProjectsListPage = page(() => import('../features/projects/projects-list-page'), 'ProjectsListPage');
 const ProjectDetailPage = page(() => import('../features/projects/project-detail-page'), 'ProjectDetailPage');
 const ProjectFormPage = page(() => import('../features/projects/project-form-page'), 'ProjectFormPage');
+const IatiPage = page(() => import('../features/iati/iati-page'), 'IatiPage');
 const BasesListPage = page(() => import('../features/bases/bases-list-page'), 'BasesListPage');
 const BaseDetailPage = page(() => import('../features/bases/base-detail-page'), 'BaseDetailPage');
 const BaseFormPage = page(() => import('../features/bases/base-form-page'), 'BaseFormPage');
@@ -209,6 +210,7 @@ export const router = createBrowserRouter([
           { path: 'agreements/:id/edit', element: guarded(Permission.AgreementWrite, AgreementFormPage) },
           { path: 'projects', element: guarded(Permission.ProjectRead, ProjectsListPage) },
           { path: 'projects/new', element: guarded(Permission.ProjectWrite, ProjectFormPage) },
+          { path: 'projects/iati', element: guarded(Permission.IatiExport, IatiPage) },
           { path: 'projects/:id', element: guarded(Permission.ProjectRead, ProjectDetailPage) },
           { path: 'projects/:id/edit', element: guarded(Permission.ProjectWrite, ProjectFormPage) },
           { path: 'bases', element: guarded(Permission.BaseRead, BasesListPage) },

@@ -5,6 +5,7 @@ import type { BaseTables } from '../../modules/bases/bases.tables.js';
 import type { CertificateTables } from '../../modules/certificates/certificates.tables.js';
 import type { CompetitionTables } from '../../modules/competitions/competitions.tables.js';
 import type { MobilityTables } from '../../modules/exchanges/exchanges.tables.js';
+import type { IatiTables } from '../../modules/iati/iati.tables.js';
 import type { IdentityTables } from '../../modules/identity/identity.tables.js';
 import type { LibraryTables } from '../../modules/library/library.tables.js';
 import type { MarkingTables } from '../../modules/marking/marking.tables.js';
@@ -30,4 +31,5 @@ export interface Database
     CompetitionTables,
     MarkingTables,
     ResultsFrameworkTables,
-    SurveyTables {}
+    SurveyTables,
+    IatiTables {}

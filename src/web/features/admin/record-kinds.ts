@@ -45,6 +45,8 @@ export const AUDIT_ENTITY_TYPES = [
   'dispute_evidence',
   'survey',
   'survey_invitation',
+  'iati_activities',
+  'organization',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -170,11 +170,18 @@ export function ProjectsListPage() {
       <PageHeader
         title={t('nav.projects')}
         actions={
-          can(Permission.ProjectWrite) && (
-            <Button component={Link} to="/projects/new">
-              {t('projects.new')}
-            </Button>
-          )
+          <>
+            {can(Permission.IatiExport) && (
+              <Button component={Link} to="/projects/iati" variant="default">
+                {t('iati.link')}
+              </Button>
+            )}
+            {can(Permission.ProjectWrite) && (
+              <Button component={Link} to="/projects/new">
+                {t('projects.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <Group align="flex-end" gap="sm" role="search" aria-label={t('projects.filters')}>
