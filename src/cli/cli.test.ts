@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../server/migrations/index.js';
+import { competitionResultsOf } from '../server/modules/competition-results/competition-results.service.js';
 import { loadConfig } from '../server/platform/config.js';
 import { createDb } from '../server/platform/db/create-db.js';
 import { createTestDatabase, testDialect } from '../server/test/test-db.js';
@@ -95,6 +96,117 @@ describe(`tvet-bridge migrate (${testDialect()})`, () => {
     expect((await run(['send-reminders'])).out).toMatch(
       /0 organization\(s\) processed, 0 message\(s\) queued/,
     );
+  });
+
+  it('seeds the demo invitational with published results and marking in progress', async () => {
+    const handle = createDb(loadConfig(env).databaseUrl);
+    try {
+      const db = handle.db;
+      const competition = await db
+        .selectFrom('competitions')
+        .selectAll()
+        .where('slug', '=', 'gba-invitational-2026')
+        .executeTakeFirstOrThrow();
+      const skills = await db
+        .selectFrom('competitionSkills')
+        .select(['id', 'number', 'resultsState'])
+        .where('competitionId', '=', competition.id)
+        .execute();
+      const skill = (n: string) => skills.find((s) => s.number === n)?.id ?? '';
+      expect(Object.fromEntries(skills.map((s) => [s.number, s.resultsState]))).toEqual({
+        '04': 'open',
+        '17': 'published',
+        '34': 'open',
+        '44': 'open',
+      });
+      const schemes = await db
+        .selectFrom('markingSchemes')
+        .select(['skillId', 'status', 'source'])
+        .where('organizationId', '=', competition.organizationId)
+        .execute();
+      expect(
+        schemes.map((s) => [skills.find((k) => k.id === s.skillId)?.number, s.status, s.source]).sort(),
+      ).toEqual([
+        ['04', 'draft', 'manual'],
+        ['17', 'locked', 'cis_import'],
+        ['34', 'locked', 'manual'],
+      ]);
+
+      // 17 Web Technologies: all 31 × 8 forms locked, results published with every medal.
+      const webForms = await db
+        .selectFrom('markingForms')
+        .select(['state'])
+        .where('skillId', '=', skill('17'))
+        .execute();
+      expect(webForms).toHaveLength(31 * 8);
+      expect(new Set(webForms.map((f) => f.state))).toEqual(new Set(['locked']));
+      const ranked = await db
+        .selectFrom('competitionResults')
+        .select(['position', 'medal', 'points'])
+        .where('skillId', '=', skill('17'))
+        .orderBy('position')
+        .execute();
+      expect(ranked.map((r) => r.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(ranked.slice(0, 3).map((r) => r.medal)).toEqual(['gold', 'silver', 'bronze']);
+      expect(ranked.some((r) => r.medal === 'medallion' && r.points >= 700)).toBe(true);
+      // Judges never differ by more than the spread limit on a locked form.
+      const spreads = await db
+        .selectFrom('judgementScores as j')
+        .innerJoin('markingForms as f', 'f.id', 'j.formId')
+        .select(['j.formId', 'j.aspectKey'])
+        .select((eb) => [
+          eb.fn.max('j.score').as('hi'),
+          eb.fn.min('j.score').as('lo'),
+          eb.fn.countAll().as('n'),
+        ])
+        .where('f.skillId', '=', skill('17'))
+        .groupBy(['j.formId', 'j.aspectKey'])
+        .execute();
+      expect(spreads).toHaveLength(19 * 8);
+      for (const s of spreads) {
+        expect(Number(s.n)).toBe(3);
+        expect(Number(s.hi) - Number(s.lo)).toBeLessThanOrEqual(1);
+      }
+      const published = await competitionResultsOf(db, competition);
+      expect(published.medalTable.reduce((n, m) => n + m.gold + m.silver + m.bronze, 0)).toBe(3);
+      expect(published.memberComparison.length).toBe(8);
+
+      // 34 Cooking: marking in progress, every form state, one spread to re-score, an open dispute.
+      const cookingForms = await db
+        .selectFrom('markingForms')
+        .select(['state'])
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('skillId', '=', skill('34'))
+        .groupBy('state')
+        .execute();
+      expect(Object.fromEntries(cookingForms.map((f) => [f.state, Number(f.n)]))).toEqual({
+        locked: 24,
+        signed: 7,
+        checked: 7,
+        entered: 6,
+        not_started: 20,
+      });
+      const rescore = await db
+        .selectFrom('judgementScores as j')
+        .innerJoin('markingForms as f', 'f.id', 'j.formId')
+        .select(['f.state'])
+        .select((eb) => [eb.fn.max('j.score').as('hi'), eb.fn.min('j.score').as('lo')])
+        .where('f.skillId', '=', skill('34'))
+        .groupBy(['j.formId', 'j.aspectKey', 'f.state'])
+        .execute();
+      expect(rescore.filter((r) => Number(r.hi) - Number(r.lo) > 1)).toEqual([
+        { state: 'entered', hi: 3, lo: 1 },
+      ]);
+      const disputes = await db
+        .selectFrom('competitionDisputes')
+        .select('status')
+        .where('skillId', '=', skill('34'))
+        .orderBy('status')
+        .execute();
+      expect(disputes.map((d) => d.status)).toEqual(['open', 'rejected']);
+    } finally {
+      await handle.close();
+    }
   });
 
   it('answers usage errors with exit code 2 and help with 0', async () => {

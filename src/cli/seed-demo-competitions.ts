@@ -9,6 +9,7 @@ import * as skills from '../server/modules/competitions/skills.service.js';
 import type { ServiceContext } from '../server/platform/context.js';
 import { newId } from '../server/platform/ids.js';
 import { todayFor } from '../server/platform/today.js';
+import { seedDemoMarking } from './seed-demo-marking.js';
 
 // The demo competition: the Greater Bay Area International Skills Invitational hosted by the demo
 // college, running today (C1 was yesterday), with eight members, four skills (Mechatronics as a team
@@ -391,4 +392,7 @@ export async function seedDemoCompetitions(
       notes: '',
     });
   }
+
+  // Marking schemes, teams, marks, disputes and published results (seed-demo-marking.ts).
+  await seedDemoMarking(ctx, skillIds);
 }
