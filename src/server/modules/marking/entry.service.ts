@@ -133,9 +133,14 @@ function validateItems(c: FormContext, batch: MarkBatch): void {
       );
     }
     if (!mayEnterMeasurements(c)) {
-      throw problem('FORBIDDEN', 'not_on_team', 'Only the markers of this sub-criterion enter measurements', {
-        aspectKey: item.aspectKey,
-      });
+      throw problem(
+        'FORBIDDEN',
+        'not_on_team',
+        'Only the marking team of this sub-criterion enters measurements',
+        {
+          aspectKey: item.aspectKey,
+        },
+      );
     }
     if (item.observation) {
       const result = measurementMark(

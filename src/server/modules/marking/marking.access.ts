@@ -144,9 +144,14 @@ export function entryBlocker(c: FormContext): MarkingProblem | null {
   return null;
 }
 
-/** Markers and the team's supervisor enter observations; so may the skill's chief expert. */
+/**
+ * The sub-criterion's marking team enters observations: markers, judges (an expert has one role per
+ * team, and the teams module counts judges as markers of the measurement aspects, so a form of mixed
+ * aspects whose team is all judges must still be markable) and the team's supervisor; so may the
+ * skill's chief expert.
+ */
 export function mayEnterMeasurements(c: FormContext): boolean {
-  return c.supervisor || c.teamRoles.has('marker') || c.teamRoles.has('supervisor');
+  return c.supervisor || c.teamRoles.size > 0;
 }
 
 /**

@@ -19,7 +19,8 @@ import { pickLocalized } from '../../lib/localized';
 const MEDAL_COLORS: Record<TResultMedal, string> = {
   gold: 'yellow',
   silver: 'gray',
-  bronze: 'orange',
+  // Mantine's orange under white text is too faint (3.0:1); this bronze keeps 5.6:1 (WCAG AA).
+  bronze: '#a0522d',
   medallion: 'teal',
   none: 'gray',
 };

@@ -16,6 +16,23 @@ import { MedalBadge } from './results-tables';
 const BG = '#0b1020';
 const PANEL = '#151c33';
 const MUTED = '#9aa4c4';
+const MEDAL_DISC = { gold: '#f5c542', silver: '#c0c6d4', bronze: '#cd7f32' } as const;
+
+/** A medal as a coloured disc: a narrow column head that stays whole (a badge's word is cut off). */
+function MedalDisc({ medal }: { medal: 'gold' | 'silver' | 'bronze' }) {
+  return (
+    <Box
+      aria-hidden
+      w={24}
+      h={24}
+      style={{
+        borderRadius: '50%',
+        background: MEDAL_DISC[medal],
+        border: '2px solid rgba(255,255,255,0.6)',
+      }}
+    />
+  );
+}
 
 function SkillTile({ skill, highlight }: { skill: TScoreboard['skills'][number]; highlight: boolean }) {
   const { t } = useTranslation();
@@ -116,7 +133,8 @@ export function ScoreboardPage() {
             color={q.status === 'live' ? 'green' : 'orange'}
             variant="dot"
             role="status"
-            styles={{ root: { color: 'white' } }}
+            // The dot variant draws a light pill; on the dark screen it must not hide the white text.
+            styles={{ root: { color: 'white', background: 'transparent', borderColor: MUTED } }}
           >
             {q.status === 'live'
               ? t('competitionResults.scoreboard.live')
@@ -162,15 +180,16 @@ export function ScoreboardPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('competitionResults.table.member')}</Table.Th>
-                    <Table.Th scope="col" aria-label={t('competitionResults.medals.gold')}>
-                      <MedalBadge medal="gold" size="sm" />
-                    </Table.Th>
-                    <Table.Th scope="col" aria-label={t('competitionResults.medals.silver')}>
-                      <MedalBadge medal="silver" size="sm" />
-                    </Table.Th>
-                    <Table.Th scope="col" aria-label={t('competitionResults.medals.bronze')}>
-                      <MedalBadge medal="bronze" size="sm" />
-                    </Table.Th>
+                    {(['gold', 'silver', 'bronze'] as const).map((medal) => (
+                      <Table.Th
+                        key={medal}
+                        scope="col"
+                        aria-label={t(`competitionResults.medals.${medal}`)}
+                        title={t(`competitionResults.medals.${medal}`)}
+                      >
+                        <MedalDisc medal={medal} />
+                      </Table.Th>
+                    ))}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TSkillResults } from '../../../contracts/competition-results.js';
+import { parseRational, toFixed } from '../../../domain/competitions/rational.js';
 import { FullPageLoader } from '../../app/session';
 import { ErrorState } from '../../components/error-state';
 import { PageHeader } from '../../components/page-header';
@@ -32,6 +33,12 @@ import { exportUrl, type ResultsAction, useJudgeAnalysis, useResultsAction, useS
 import { SkillResultsTable } from './results-tables';
 
 const STATE_COLORS = { open: 'gray', signed_off: 'blue', published: 'green' } as const;
+
+/** A stored exact value ("515/6") as a number people read (85.83), in the reader's locale. */
+function readable(exact: string, locale: string): string {
+  const r = parseRational(exact);
+  return r ? formatNumber(Number(toFixed(r, 6)), locale, { maximumFractionDigits: 2 }) : exact;
+}
 const NEEDS_REASON: ReadonlySet<ResultsAction> = new Set(['withdraw-sign-off', 'unpublish']);
 const ACTION_KEY: Record<ResultsAction, string> = {
   'sign-off': 'signOff',
@@ -313,8 +320,8 @@ export function SkillResultsPage() {
                 ? t('competitionResults.scaleDegenerate')
                 : t('competitionResults.scaleInfo', {
                     method: d.scale.method,
-                    centre: d.scale.rawCentre,
-                    spread: d.scale.rawSpread,
+                    centre: readable(d.scale.rawCentre, locale),
+                    spread: readable(d.scale.rawSpread, locale),
                   })}
             </Text>
           )}

@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TFormAspect, TFormDetail, TMeasurementObservation } from '../../../contracts/marking.js';
@@ -109,6 +109,15 @@ export function BenchPage() {
   );
 
   const live = useMemo(() => (data ? liveMarks(data, mq.queue) : null), [data, mq.queue]);
+
+  // Keyboard first: when a form has loaded (on arrival, and after PageDown / PageUp, which replace the
+  // page while the next form loads), the first aspect has the focus, so keys work without a click.
+  const loadedFormId = data?.form.id;
+  useEffect(() => {
+    if (loadedFormId && loadedFormId === formId) {
+      rows.current[0]?.focus();
+    }
+  }, [loadedFormId, formId]);
 
   if (isPending) {
     return <FullPageLoader />;
@@ -582,7 +591,10 @@ function AspectRow({
                           miw={44}
                           mih={44}
                           variant={value === s ? 'filled' : 'default'}
-                          disabled={!canType}
+                          // Another judge's score (or a closed form) stays readable: the chosen score
+                          // is drawn as chosen, not greyed out with the others.
+                          disabled={!canType && value !== s}
+                          aria-disabled={!canType || undefined}
                           onClick={() => setScore(a, j.expertId, s)}
                           title={aspect.descriptors[s]}
                           aria-pressed={value === s}
@@ -681,10 +693,18 @@ function MeasurementInput({
   }
   const calc = aspect.calculation;
   const na = current?.kind === 'NOT_ATTEMPTED';
-  const big = { mih: 44, miw: 44, tabIndex: -1, disabled: !editable } as const;
+  // On a closed form the entered choice stays readable: drawn as chosen, not greyed out with the others.
+  const big = (chosen: boolean) => ({
+    mih: 44,
+    miw: 44,
+    tabIndex: -1,
+    disabled: !editable && !chosen,
+    'aria-disabled': !editable || undefined,
+    'aria-pressed': chosen,
+  });
   const notAttempted = (
     <Button
-      {...big}
+      {...big(na)}
       variant={na ? 'filled' : 'default'}
       color="gray"
       onClick={() => onChange({ kind: 'NOT_ATTEMPTED' })}
@@ -711,7 +731,7 @@ function MeasurementInput({
       return (
         <Group gap="xs">
           <Button
-            {...big}
+            {...big(passed === true)}
             color="green"
             variant={passed === true ? 'filled' : 'default'}
             onClick={() => onChange({ kind: 'PASS_FAIL', passed: true })}
@@ -719,7 +739,7 @@ function MeasurementInput({
             {t('marking.bench.pass')} <Kbd ms={6}>P</Kbd>
           </Button>
           <Button
-            {...big}
+            {...big(passed === false)}
             color="red"
             variant={passed === false ? 'filled' : 'default'}
             onClick={() => onChange({ kind: 'PASS_FAIL', passed: false })}
@@ -737,7 +757,7 @@ function MeasurementInput({
           {calc.choices.map((c, i) => (
             <Button
               key={c.label}
-              {...big}
+              {...big(chosen === i)}
               variant={chosen === i ? 'filled' : 'default'}
               onClick={() => onChange({ kind: 'CHOICE', choiceIndex: i })}
             >
