@@ -1,5 +1,5 @@
 import type { TResultMedal, TSkillResults } from '../../../contracts/competition-results.js';
-import { toFixed } from '../../../domain/competitions/rational.js';
+import { parseRational, toFixed } from '../../../domain/competitions/rational.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { TABULAR_CONTENT_TYPES, writeTabularFile } from '../../platform/spreadsheets/tabular-files.js';
 import { todayFor } from '../../platform/today.js';
@@ -9,6 +9,12 @@ import { computeLiveSkill } from './results.calculate.js';
 import * as repo from './results.repository.js';
 import { skillResultsFor } from './results.service.js';
 import { renderSheetPdf, type SheetColumn } from './results-pdf.js';
+
+/** Scale figures are stored exactly ("515/6"); a signed sheet shows them as 85.83. */
+function twoDecimals(exact: string): string {
+  const r = parseRational(exact);
+  return r ? toFixed(r, 2) : exact;
+}
 
 // Exports of one skill, under the same embargo as the results themselves (404 before publication for
 // anyone but an admin or the skill's chief/deputy chief expert):
@@ -148,7 +154,7 @@ async function resultsFile(ctx: ServiceContext, data: TSkillResults, format: Exp
     orientation: 'portrait',
     date: today,
     footerNote: data.scale
-      ? `WorldSkills Scale (${data.scale.method}): raw centre ${data.scale.rawCentre}, spread ${data.scale.rawSpread}${data.scale.degenerate ? ' (degenerate: all at the centre)' : ''}.`
+      ? `WorldSkills Scale (${data.scale.method}): raw centre ${twoDecimals(data.scale.rawCentre)}, spread ${twoDecimals(data.scale.rawSpread)}${data.scale.degenerate ? ' (degenerate: all at the centre)' : ''}.`
       : undefined,
   });
   return Buffer.from(pdf);
