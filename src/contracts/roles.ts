@@ -36,6 +36,11 @@ export const Permission = {
   ResultsFrameworkRead: 'results_framework.read',
   /** Edit a project's results framework, upload evidence, copy platform figures into actuals. */
   ResultsFrameworkWrite: 'results_framework.write',
+  /**
+   * See a project's or programme's evaluation page and download the evaluation reports (PDF, XLSX)
+   * per project and per portfolio; learning gains per participant only with survey.results_read.
+   */
+  EvaluationReportRead: 'evaluation_report.read',
   /** See surveys, their questions, response rates and aggregate results (no personal data). */
   SurveyRead: 'survey.read',
   /** Build surveys, open and close them, invite participants and send reminders. */
@@ -111,6 +116,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.IatiImport,
     P.ResultsFrameworkRead,
     P.ResultsFrameworkWrite,
+    P.EvaluationReportRead,
     P.TrainingRead,
     P.TrainingWrite,
     P.TrainingAttendanceMark,
@@ -152,6 +158,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.IatiExport,
     P.ResultsFrameworkRead,
     P.ResultsFrameworkWrite,
+    P.EvaluationReportRead,
     P.TrainingRead,
     P.TrainingWrite,
     P.TrainingAttendanceMark,

@@ -18,6 +18,7 @@ import { certificatesRoutes } from './modules/certificates/certificates.routes.j
 import { competitionResultsRoutes } from './modules/competition-results/competition-results.routes.js';
 import { competitionsRoutes } from './modules/competitions/competitions.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { evaluationReportsRoutes } from './modules/evaluation-reports/evaluation-reports.routes.js';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { iatiRoutes } from './modules/iati/iati.routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(competitionsRoutes);
       await api.register(attachmentsRoutes);
       await api.register(dashboardRoutes);
+      await api.register(evaluationReportsRoutes);
       await api.register(competitionResultsRoutes);
       await api.register(markingSchemesRoutes);
       await api.register(markingRoutes);

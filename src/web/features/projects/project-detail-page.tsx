@@ -27,6 +27,7 @@ import { currentLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
 import { formatDate, formatNumber } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
+import { ProjectEvaluationPanel } from '../evaluation-reports/evaluation-panel';
 import { ResultsFrameworkPanel } from '../results-frameworks/results-panel';
 import { useArchiveProject, useProjectPage } from './api';
 import { moneyList, ProjectStatusBadge } from './project-labels';
@@ -66,7 +67,14 @@ function Body({ page }: { page: TProjectPage }) {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const showResults = can(Permission.ResultsFrameworkRead);
-  const tab = showResults && params.get('tab') === 'results' ? 'results' : 'overview';
+  const showEvaluation = can(Permission.EvaluationReportRead);
+  const asked = params.get('tab');
+  const tab =
+    showResults && asked === 'results'
+      ? 'results'
+      : showEvaluation && asked === 'evaluation'
+        ? 'evaluation'
+        : 'overview';
 
   return (
     <Stack>
@@ -112,14 +120,20 @@ function Body({ page }: { page: TProjectPage }) {
       <Tabs
         value={tab}
         keepMounted={false}
-        onChange={(v) => setParams(v === 'results' ? { tab: 'results' } : {}, { replace: true })}
+        onChange={(v) =>
+          setParams(v === 'results' || v === 'evaluation' ? { tab: v } : {}, { replace: true })
+        }
       >
         <Tabs.List>
           <Tabs.Tab value="overview">{t('projects.tabs.overview')}</Tabs.Tab>
           {showResults && <Tabs.Tab value="results">{t('projects.tabs.results')}</Tabs.Tab>}
+          {showEvaluation && <Tabs.Tab value="evaluation">{t('projects.tabs.evaluation')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="results" pt="md">
           <ResultsFrameworkPanel projectId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="evaluation" pt="md">
+          <ProjectEvaluationPanel projectId={p.id} />
         </Tabs.Panel>
         <Tabs.Panel value="overview" pt="md">
           <Stack>
