@@ -7,6 +7,7 @@ import * as partners from '../server/modules/partners/partners.service.js';
 import { hashPassword } from '../server/platform/auth/passwords.js';
 import type { Deps, ServiceContext } from '../server/platform/context.js';
 import { newId } from '../server/platform/ids.js';
+import { seedDemoAuthority } from './seed-demo-authority.js';
 import { seedDemoBases } from './seed-demo-bases.js';
 import { seedDemoCompetitions } from './seed-demo-competitions.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
@@ -39,12 +40,6 @@ const DEMO_USERS: DemoUser[] = [
     locale: 'zh-CN',
   },
   { email: 'trainer@pearl-river-tc.example.cn', displayName: 'Zhou Min 周敏', role: 'trainer', locale: 'en' },
-  {
-    email: 'observer@gd-hrss.example.cn',
-    displayName: 'Provincial Observer 省厅观察员',
-    role: 'observer',
-    locale: 'zh-CN',
-  },
 ];
 
 type SeedContact = Partial<TPartnerInput['contacts'][number]> & { nameLatin: string };
@@ -565,6 +560,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<{ email: string; pa
   await seedDemoResults(ctx);
   await seedDemoCompetitions(ctx, ids, passwordHash);
   await seedSecondCollege(deps, passwordHash, now);
+  await seedDemoAuthority(deps, passwordHash, now);
   return { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD };
 }
 

@@ -88,6 +88,12 @@ export const Permission = {
   /** See a skill's results before publication (chief expert, admin). */
   ResultsViewEmbargoed: 'results.view_embargoed',
   ResultsPublish: 'results.publish',
+  /**
+   * See the portfolio dashboard: counts of projects, participants, agreements, indicators,
+   * mobilities, certificates and medals (never names). An observer in an authority organization
+   * sees them for every college on the platform.
+   */
+  PortfolioRead: 'portfolio.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -117,6 +123,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.ResultsFrameworkRead,
     P.ResultsFrameworkWrite,
     P.EvaluationReportRead,
+    P.PortfolioRead,
     P.TrainingRead,
     P.TrainingWrite,
     P.TrainingAttendanceMark,
@@ -159,6 +166,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.ResultsFrameworkRead,
     P.ResultsFrameworkWrite,
     P.EvaluationReportRead,
+    P.PortfolioRead,
     P.TrainingRead,
     P.TrainingWrite,
     P.TrainingAttendanceMark,
@@ -219,6 +227,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   enterprise: [],
   observer: [
     ...readPartners,
+    P.PortfolioRead,
     P.ProjectRead,
     P.ResultsFrameworkRead,
     P.TrainingRead,

@@ -28,6 +28,7 @@ import { libraryRoutes } from './modules/library/library.routes.js';
 import { markingRoutes } from './modules/marking/marking.routes.js';
 import { markingSchemesRoutes } from './modules/marking-schemes/marking-schemes.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
+import { portfolioRoutes } from './modules/portfolio/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { resultsFrameworksRoutes } from './modules/results-frameworks/results-frameworks.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
@@ -133,6 +134,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(attachmentsRoutes);
       await api.register(dashboardRoutes);
       await api.register(evaluationReportsRoutes);
+      await api.register(portfolioRoutes);
       await api.register(competitionResultsRoutes);
       await api.register(markingSchemesRoutes);
       await api.register(markingRoutes);

@@ -106,30 +106,93 @@ export function summarizeGroups<T extends { value: number | null }>(
         };
 
   const entries = [...byKey.entries()].sort((a, b) => keyOrder(a[0], b[0]));
-  const primary = new Set(entries.filter(([, v]) => v.length < minGroupSize).map(([k]) => k));
   const overallShown = all.length >= minGroupSize;
-  let complementary: string | null | undefined;
-  if (primary.size === 1 && overallShown) {
-    const candidates = entries
-      .filter(([k]) => !primary.has(k))
-      .sort((a, b) => a[1].length - b[1].length || keyOrder(a[0], b[0]));
-    complementary = candidates[0]?.[0];
-  }
-  const groups = entries.map(([key, values]) =>
-    summary(
-      key,
-      values,
-      primary.has(key)
-        ? 'small_group'
-        : complementary !== undefined && key === complementary
-          ? 'complementary'
-          : null,
-    ),
+  const suppressed = suppressionOf(
+    entries.map(([key, values]) => ({ key, n: values.length })),
+    overallShown,
+    minGroupSize,
   );
+  const groups = entries.map(([key, values]) => summary(key, values, suppressed.get(key) ?? null));
   return {
     groups,
     overall: summary(null, all, overallShown ? null : 'small_group'),
     missing,
+    minGroupSize,
+  };
+}
+
+/**
+ * The suppression rules above, on group sizes alone: which groups hide their figure and why.
+ * Primary for every group under `minGroupSize`; when exactly one group is suppressed and the
+ * overall figure is shown, the smallest other group (ties: by key) as well.
+ */
+function suppressionOf(
+  groups: readonly { key: string | null; n: number }[],
+  overallShown: boolean,
+  minGroupSize: number,
+): Map<string | null, SuppressionReason> {
+  const out = new Map<string | null, SuppressionReason>();
+  for (const g of groups) {
+    if (g.n < minGroupSize) {
+      out.set(g.key, 'small_group');
+    }
+  }
+  if (out.size === 1 && overallShown) {
+    const candidate = groups
+      .filter((g) => !out.has(g.key))
+      .sort((a, b) => a.n - b.n || keyOrder(a.key, b.key))[0];
+    if (candidate) {
+      out.set(candidate.key, 'complementary');
+    }
+  }
+  return out;
+}
+
+export interface CountSummary {
+  key: string | null;
+  /** The count; null when suppressed. */
+  n: number | null;
+  suppressed: boolean;
+  suppression: SuppressionReason | null;
+}
+
+export interface CountComparison {
+  groups: CountSummary[];
+  /** The sum of all groups; null when it is itself below `minGroupSize`. */
+  total: number | null;
+  minGroupSize: number;
+}
+
+/**
+ * Counts of people per group (already aggregated, e.g. by SQL `GROUP BY`), with the same
+ * small-group suppression as {@link summarizeGroups}: a count under `minGroupSize` is hidden, and
+ * when exactly one is hidden while the total is shown, the smallest other count too, so that no
+ * hidden count can be recovered as the total minus the others. Groups with a count of zero are
+ * left out (nobody to protect, nothing to show). Groups keep their input order.
+ */
+export function suppressSmallCounts(
+  counts: readonly { key: string | null; n: number }[],
+  options: { minGroupSize?: number } = {},
+): CountComparison {
+  const minGroupSize = options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+  if (!Number.isInteger(minGroupSize) || minGroupSize < 1) {
+    throw new RangeError(`minGroupSize must be a whole number ≥ 1: ${minGroupSize}`);
+  }
+  const present = counts.filter((c) => c.n > 0);
+  for (const c of present) {
+    if (!Number.isInteger(c.n)) {
+      throw new RangeError(`counts must be whole numbers: ${c.n}`);
+    }
+  }
+  const sum = present.reduce((s, c) => s + c.n, 0);
+  const overallShown = sum >= minGroupSize;
+  const suppressed = suppressionOf(present, overallShown, minGroupSize);
+  return {
+    groups: present.map((c) => {
+      const reason = suppressed.get(c.key) ?? null;
+      return { key: c.key, n: reason ? null : c.n, suppressed: reason !== null, suppression: reason };
+    }),
+    total: overallShown ? sum : null,
     minGroupSize,
   };
 }

@@ -38,6 +38,10 @@ const ProjectsListPage = page(() => import('../features/projects/projects-list-p
 const ProjectDetailPage = page(() => import('../features/projects/project-detail-page'), 'ProjectDetailPage');
 const ProjectFormPage = page(() => import('../features/projects/project-form-page'), 'ProjectFormPage');
 const IatiPage = page(() => import('../features/iati/iati-page'), 'IatiPage');
+const ProjectEvaluationPage = page(
+  () => import('../features/evaluation-reports/evaluation-page'),
+  'ProjectEvaluationPage',
+);
 const BasesListPage = page(() => import('../features/bases/bases-list-page'), 'BasesListPage');
 const BaseDetailPage = page(() => import('../features/bases/base-detail-page'), 'BaseDetailPage');
 const BaseFormPage = page(() => import('../features/bases/base-form-page'), 'BaseFormPage');
@@ -78,6 +82,7 @@ const AttendancePage = page(() => import('../features/training/attendance-page')
 const EnrolmentImportPage = page(() => import('../features/training/import-page'), 'EnrolmentImportPage');
 const PortalPage = page(() => import('../features/training/portal-page'), 'PortalPage');
 const CertificatesPage = page(() => import('../features/certificates/certificates-page'), 'CertificatesPage');
+const PortfolioPage = page(() => import('../features/portfolio/portfolio-page'), 'PortfolioPage');
 const SurveysListPage = page(() => import('../features/surveys/surveys-list-page'), 'SurveysListPage');
 const SurveyFormPage = page(() => import('../features/surveys/survey-form-page'), 'SurveyFormPage');
 const SurveyDetailPage = page(() => import('../features/surveys/survey-detail-page'), 'SurveyDetailPage');
@@ -134,7 +139,7 @@ const OutboxPage = page(() => import('../features/admin/outbox-page'), 'OutboxPa
 const PlannedModulePage = page(() => import('../features/planned/planned-module-page'), 'PlannedModulePage');
 const NotFoundPage = page(() => import('../features/planned/not-found-page'), 'NotFoundPage');
 
-export const PLANNED_MODULES = ['evaluation', 'talent'] as const;
+export const PLANNED_MODULES = ['talent'] as const;
 
 function Lazy() {
   return (
@@ -212,6 +217,10 @@ export const router = createBrowserRouter([
           { path: 'projects/new', element: guarded(Permission.ProjectWrite, ProjectFormPage) },
           { path: 'projects/iati', element: guarded(Permission.IatiExport, IatiPage) },
           { path: 'projects/:id', element: guarded(Permission.ProjectRead, ProjectDetailPage) },
+          {
+            path: 'projects/:id/evaluation',
+            element: guarded(Permission.EvaluationReportRead, ProjectEvaluationPage),
+          },
           { path: 'projects/:id/edit', element: guarded(Permission.ProjectWrite, ProjectFormPage) },
           { path: 'bases', element: guarded(Permission.BaseRead, BasesListPage) },
           { path: 'bases/new', element: guarded(Permission.BaseWrite, BaseFormPage) },
@@ -246,6 +255,7 @@ export const router = createBrowserRouter([
             element: guarded(Permission.TrainingImport, EnrolmentImportPage),
           },
           { path: 'certificates', element: guarded(Permission.CertificateRead, CertificatesPage) },
+          { path: 'evaluation', element: guarded(Permission.PortfolioRead, PortfolioPage) },
           { path: 'surveys', element: guarded(Permission.SurveyRead, SurveysListPage) },
           { path: 'surveys/new', element: guarded(Permission.SurveyWrite, SurveyFormPage) },
           { path: 'surveys/insights', element: guarded(Permission.SurveyRead, SurveyInsightsPage) },

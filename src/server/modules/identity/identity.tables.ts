@@ -8,6 +8,8 @@ export interface OrganizationsTable {
   country: string;
   timeZone: string;
   iatiOrgId: string | null;
+  /** 'college' (a tenant with its own records) or 'authority' (observes colleges; 2026-11-29T0240). */
+  kind: Generated<'college' | 'authority'>;
   createdAt: string;
   updatedAt: string;
   version: Generated<number>;

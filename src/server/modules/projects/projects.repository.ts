@@ -28,8 +28,22 @@ function periodOverlaps(
   ]);
 }
 
-function filtered(db: Executor, organizationId: string, f: ProjectFilters) {
-  let q = db.selectFrom('projects as p').where('p.organizationId', '=', organizationId);
+/**
+ * The projects matching the list filters, in one organization or (for the provincial portfolio) in
+ * several: a non-empty list of organization ids.
+ */
+export function filteredProjects(
+  db: Executor,
+  organizationId: string | readonly string[],
+  f: ProjectFilters,
+) {
+  let q = db
+    .selectFrom('projects as p')
+    .where((eb) =>
+      typeof organizationId === 'string'
+        ? eb('p.organizationId', '=', organizationId)
+        : eb('p.organizationId', 'in', [...organizationId]),
+    );
   if (f.archived === 'false') {
     q = q.where('p.archivedAt', 'is', null);
   }
@@ -97,7 +111,7 @@ const SORT_COLUMNS = {
 } as const;
 
 export async function findProjects(db: Executor, organizationId: string, q: TFindProjectsQuery) {
-  const base = filtered(db, organizationId, q);
+  const base = filteredProjects(db, organizationId, q);
   const desc = q.sort.startsWith('-');
   const column = SORT_COLUMNS[q.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
   const [rows, total] = await Promise.all([
@@ -117,7 +131,7 @@ export async function findProjects(db: Executor, organizationId: string, q: TFin
 
 /** Figures for the portfolio cards over the filtered projects. */
 export async function portfolio(db: Executor, organizationId: string, f: ProjectFilters) {
-  const base = filtered(db, organizationId, f);
+  const base = filteredProjects(db, organizationId, f);
   const [byType, byStatus, byCountry, budgets] = await Promise.all([
     base
       .select(['p.type', (eb) => eb.fn.countAll<number>().as('count')])

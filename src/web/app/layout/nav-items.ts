@@ -21,7 +21,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'bases', to: '/bases', permission: Permission.BaseRead },
   { key: 'exchanges', to: '/exchanges', permission: Permission.MobilityRead },
   { key: 'competitions', to: '/competitions', permission: Permission.CompetitionRead },
-  { key: 'evaluation', to: '/evaluation' },
+  { key: 'evaluation', to: '/evaluation', permission: Permission.PortfolioRead },
   { key: 'talent', to: '/talent' },
 ];
 

@@ -16,7 +16,7 @@ import { exportUrl, type PartnerFilters, usePartnerCountries, usePartners } from
 import { CountryList } from './country-list';
 import { PartnerFiltersBar } from './partner-filters';
 
-const WorldMap = lazy(() => import('./world-map').then((m) => ({ default: m.WorldMap })));
+const WorldMap = lazy(() => import('../../components/world-map').then((m) => ({ default: m.WorldMap })));
 const FILTER_KEYS = ['q', 'country', 'type', 'tag', 'hasActiveAgreement', 'archived'] as const;
 
 export function PartnersListPage() {

@@ -5,8 +5,8 @@ import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { currentLocale } from '../../i18n';
-import { countryName, numericToAlpha2 } from '../../lib/countries';
+import { currentLocale } from '../i18n';
+import { countryName, numericToAlpha2 } from '../lib/countries';
 import { PARTNER_STROKE, SHADES, SMALL_COUNTRY_AREA, shadeIndex } from './map-shading';
 
 const WIDTH = 960;
@@ -30,10 +30,18 @@ interface Props {
   counts: { country: string; count: number }[];
   selected?: string;
   onSelect: (country: string) => void;
+  /**
+   * Catalog prefix of the map's texts: `<messages>.label` (the map), `.country` ({country},
+   * {count}), `.unavailable`, `.legendFew` and `.legendMany` ({max}). Partners by default.
+   */
+  messages?: string;
 }
 
-/** SVG world map shading countries by partner count; countries with partners are buttons. */
-export function WorldMap({ counts, selected, onSelect }: Props) {
+/**
+ * SVG world map (d3-geo + world-atlas, offline) shading countries by a count; countries with a
+ * count are buttons that select them. Used by the partner list and the portfolio dashboard.
+ */
+export function WorldMap({ counts, selected, onSelect, messages = 'partners.map' }: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const [features, setFeatures] = useState<CountryFeature[] | null>(null);
@@ -75,7 +83,7 @@ export function WorldMap({ counts, selected, onSelect }: Props) {
   }, [features]);
 
   if (failed) {
-    return <Text c="dimmed">{t('partners.map.unavailable')}</Text>;
+    return <Text c="dimmed">{t(`${messages}.unavailable`)}</Text>;
   }
 
   function onKey(e: KeyboardEvent, code: string) {
@@ -90,13 +98,13 @@ export function WorldMap({ counts, selected, onSelect }: Props) {
       <svg
         className="world-map"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        aria-label={t('partners.map.label')}
+        aria-label={t(`${messages}.label`)}
         style={{ width: '100%', height: 'auto', direction: 'ltr' }}
       >
         {paths.map((p) => {
           const count = p.code ? (byCountry.get(p.code) ?? 0) : 0;
           const name = p.code ? countryName(p.code, locale) : p.fallback;
-          const label = t('partners.map.country', { country: name, count });
+          const label = t(`${messages}.country`, { country: name, count });
           const fill = SHADES[shadeIndex(count, max)];
           if (count > 0 && p.code) {
             const code = p.code;
@@ -141,7 +149,7 @@ export function WorldMap({ counts, selected, onSelect }: Props) {
       </svg>
       <figcaption>
         <Group gap="xs" mt={4} justify="center">
-          <Text size="xs">{t('partners.map.legendFew')}</Text>
+          <Text size="xs">{t(`${messages}.legendFew`)}</Text>
           {SHADES.slice(1).map((c) => (
             <span
               key={c}
@@ -155,7 +163,7 @@ export function WorldMap({ counts, selected, onSelect }: Props) {
               }}
             />
           ))}
-          <Text size="xs">{t('partners.map.legendMany', { max })}</Text>
+          <Text size="xs">{t(`${messages}.legendMany`, { max })}</Text>
         </Group>
       </figcaption>
     </figure>
