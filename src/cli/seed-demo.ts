@@ -12,6 +12,7 @@ import { seedDemoBases } from './seed-demo-bases.js';
 import { seedDemoCompetitions } from './seed-demo-competitions.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
 import { seedDemoResults } from './seed-demo-results.js';
+import { seedDemoShowcase } from './seed-demo-showcase.js';
 import { seedDemoSurveys } from './seed-demo-surveys.js';
 import { seedDemoTraining } from './seed-demo-training.js';
 
@@ -559,6 +560,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<{ email: string; pa
   await seedDemoBases(ctx, ids);
   await seedDemoResults(ctx);
   await seedDemoCompetitions(ctx, ids, passwordHash);
+  await seedDemoShowcase(ctx);
   await seedSecondCollege(deps, passwordHash, now);
   await seedDemoAuthority(deps, passwordHash, now);
   return { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD };

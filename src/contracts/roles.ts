@@ -94,6 +94,11 @@ export const Permission = {
    * sees them for every college on the platform.
    */
   PortfolioRead: 'portfolio.read',
+  /**
+   * Manage the college's public showcase: turn it on, its address, texts, sections and figures,
+   * and which projects and library resources are shown publicly.
+   */
+  ShowcaseManage: 'showcase.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -154,6 +159,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.CompetitionManage,
     P.CompetitorSensitiveRead,
     P.MarkingSchemeManage,
+    P.ShowcaseManage,
   ],
   project_manager: [
     ...readPartners,

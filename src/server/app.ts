@@ -31,6 +31,8 @@ import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { resultsFrameworksRoutes } from './modules/results-frameworks/results-frameworks.routes.js';
+import { showcasePages } from './modules/showcase/showcase.pages.js';
+import { showcaseRoutes } from './modules/showcase/showcase.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -138,6 +140,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(competitionResultsRoutes);
       await api.register(markingSchemesRoutes);
       await api.register(markingRoutes);
+      await api.register(showcaseRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -148,6 +151,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
     app.get('/', (_req, reply) => reply.type('text/html').sendFile('index.html'));
   }
+  // Public showcase pages (server-rendered head and content for crawlers), sitemaps, robots.txt.
+  await showcasePages(app, { webRoot: hasWeb ? (webRoot ?? null) : null });
   // Client-side routes: any GET outside /api that is not a file gets the app shell.
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {

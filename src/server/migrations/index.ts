@@ -16,6 +16,7 @@ import * as resultsFrameworks from './2026-11-29T0200_results_frameworks.js';
 import * as surveys from './2026-11-29T0210_surveys.js';
 import * as iati from './2026-11-29T0230_iati.js';
 import * as authorities from './2026-11-29T0240_authorities.js';
+import * as showcase from './2026-11-29T0250_showcase.js';
 
 /** Every migration, by its frozen name. Add new ones at the end; never rename or edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0210_surveys': surveys,
   '2026-11-29T0230_iati': iati,
   '2026-11-29T0240_authorities': authorities,
+  '2026-11-29T0250_showcase': showcase,
 };

@@ -136,6 +136,15 @@ const DisputesPage = page(() => import('../features/marking/disputes-page'), 'Di
 const UsersPage = page(() => import('../features/admin/users-page'), 'UsersPage');
 const AuditPage = page(() => import('../features/admin/audit-page'), 'AuditPage');
 const OutboxPage = page(() => import('../features/admin/outbox-page'), 'OutboxPage');
+const ShowcasePage = page(() => import('../features/showcase/showcase-page'), 'ShowcasePage');
+const ShowcaseProjectPage = page(
+  () => import('../features/showcase/showcase-project-page'),
+  'ShowcaseProjectPage',
+);
+const ShowcaseSettingsPage = page(
+  () => import('../features/showcase/showcase-settings-page'),
+  'ShowcaseSettingsPage',
+);
 const PlannedModulePage = page(() => import('../features/planned/planned-module-page'), 'PlannedModulePage');
 const NotFoundPage = page(() => import('../features/planned/not-found-page'), 'NotFoundPage');
 
@@ -176,6 +185,15 @@ export const router = createBrowserRouter([
     children: [
       { path: '/public/competitions/:orgKey/:competitionSlug', element: <PublicResultsPage /> },
       { path: '/public/competitions/:orgKey/:competitionSlug/scoreboard', element: <ScoreboardPage /> },
+    ],
+  },
+  // A college's public showcase: no sign-in, outside the signed-in shell (the server also renders
+  // its head and a plain version of its content for crawlers).
+  {
+    element: <Lazy />,
+    children: [
+      { path: '/showcase/:slug', element: <ShowcasePage /> },
+      { path: '/showcase/:slug/projects/:projectCode', element: <ShowcaseProjectPage /> },
     ],
   },
   {
@@ -322,6 +340,7 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: guarded(Permission.UserRead, UsersPage) },
           { path: 'admin/audit', element: guarded(Permission.AuditRead, AuditPage) },
           { path: 'admin/outbox', element: guarded(Permission.OutboxRead, OutboxPage) },
+          { path: 'admin/showcase', element: guarded(Permission.ShowcaseManage, ShowcaseSettingsPage) },
           ...PLANNED_MODULES.map((m) => ({ path: m, element: <PlannedModulePage /> })),
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface ResourcesTable {
   id: string;
@@ -10,6 +10,8 @@ export interface ResourcesTable {
   subject: string;
   tagsJson: string;
   searchText: string;
+  /** 1: shown on the college's public showcase (migration 2026-11-29T0250_showcase). */
+  showPublicly: Generated<number>;
   createdAt: string;
   updatedAt: string;
   createdBy: string | null;

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface ProjectsTable {
   id: string;
@@ -19,6 +19,8 @@ export interface ProjectsTable {
   responsibleUserId: string | null;
   searchText: string;
   archivedAt: string | null;
+  /** 1: shown on the college's public showcase (migration 2026-11-29T0250_showcase). */
+  showPublicly: Generated<number>;
   createdAt: string;
   updatedAt: string;
   createdBy: string | null;

@@ -12,6 +12,7 @@ import type { MarkingTables } from '../../modules/marking/marking.tables.js';
 import type { PartnerTables } from '../../modules/partners/partners.tables.js';
 import type { ProjectTables } from '../../modules/projects/projects.tables.js';
 import type { ResultsFrameworkTables } from '../../modules/results-frameworks/results-frameworks.tables.js';
+import type { ShowcaseTables } from '../../modules/showcase/showcase.tables.js';
 import type { SurveyTables } from '../../modules/surveys/surveys.tables.js';
 import type { TrainingTables } from '../../modules/training/training.tables.js';
 
@@ -32,4 +33,5 @@ export interface Database
     MarkingTables,
     ResultsFrameworkTables,
     SurveyTables,
-    IatiTables {}
+    IatiTables,
+    ShowcaseTables {}

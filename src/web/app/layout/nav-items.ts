@@ -29,6 +29,7 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'users', to: '/admin/users', permission: Permission.UserRead },
   { key: 'audit', to: '/admin/audit', permission: Permission.AuditRead },
   { key: 'outbox', to: '/admin/outbox', permission: Permission.OutboxRead },
+  { key: 'showcase', to: '/admin/showcase', permission: Permission.ShowcaseManage },
 ];
 
 /** The items a user with these permissions may see. */

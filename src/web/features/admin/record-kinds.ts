@@ -46,6 +46,7 @@ export const AUDIT_ENTITY_TYPES = [
   'survey',
   'survey_invitation',
   'iati_activities',
+  'showcase',
   'organization',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
