@@ -130,69 +130,73 @@ export const ZQuestionInput = z
   });
 export type TQuestionInput = z.input<typeof ZQuestionInput>;
 
-export const ZSurveyInput = z
-  .object({
-    /** Taken from the cohort's programme when a cohort is given. */
-    projectId: ZId.nullable().default(null),
-    cohortId: ZId.nullable().default(null),
-    level: ZSurveyLevel,
-    testPhase: ZTestPhase.nullable().default(null),
-    /** A post-test names the pre-test its answers are matched with (by participant). */
-    preTestId: ZId.nullable().default(null),
-    title: ZLocalizedText,
-    intro: ZOptionalLocalized,
-    /** The language of an invitation when the participant speaks none of the platform's. */
-    defaultLocale: ZLocale.default('en'),
-    anonymous: z.boolean().default(false),
-    opensOn: ZIsoDate.nullable().default(null),
-    closesOn: ZIsoDate.nullable().default(null),
-    /** Create an L3 follow-up survey this many days after the cohort's end date. */
-    followUpDays: z.number().int().min(1).max(730).nullable().default(null),
-    questions: z
-      .array(ZQuestionInput)
-      .min(1, 'questions_required')
-      .max(SURVEY_LIMITS.questions, 'too_many_questions'),
-  })
-  .superRefine((s, ctx) => {
-    if (!s.projectId && !s.cohortId) {
-      ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'project_or_cohort_required' });
+/**
+ * A survey's fields without the checks across fields: what a level's template is (a draft the
+ * builder edits before choosing a project or cohort). Saving checks {@link ZSurveyInput}.
+ */
+export const ZSurveyDraft = z.object({
+  /** Taken from the cohort's programme when a cohort is given. */
+  projectId: ZId.nullable().default(null),
+  cohortId: ZId.nullable().default(null),
+  level: ZSurveyLevel,
+  testPhase: ZTestPhase.nullable().default(null),
+  /** A post-test names the pre-test its answers are matched with (by participant). */
+  preTestId: ZId.nullable().default(null),
+  title: ZLocalizedText,
+  intro: ZOptionalLocalized,
+  /** The language of an invitation when the participant speaks none of the platform's. */
+  defaultLocale: ZLocale.default('en'),
+  anonymous: z.boolean().default(false),
+  opensOn: ZIsoDate.nullable().default(null),
+  closesOn: ZIsoDate.nullable().default(null),
+  /** Create an L3 follow-up survey this many days after the cohort's end date. */
+  followUpDays: z.number().int().min(1).max(730).nullable().default(null),
+  questions: z
+    .array(ZQuestionInput)
+    .min(1, 'questions_required')
+    .max(SURVEY_LIMITS.questions, 'too_many_questions'),
+});
+
+export const ZSurveyInput = ZSurveyDraft.superRefine((s, ctx) => {
+  if (!s.projectId && !s.cohortId) {
+    ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'project_or_cohort_required' });
+  }
+  if (s.opensOn && s.closesOn && s.closesOn < s.opensOn) {
+    ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'end_before_start' });
+  }
+  if (s.testPhase && s.level !== 'L2') {
+    ctx.addIssue({ code: 'custom', path: ['testPhase'], message: 'test_phase_needs_l2' });
+  }
+  if (s.preTestId && s.testPhase !== 'post') {
+    ctx.addIssue({ code: 'custom', path: ['preTestId'], message: 'pre_test_needs_post' });
+  }
+  if (s.testPhase && !s.questions.some((q) => q.scored)) {
+    ctx.addIssue({ code: 'custom', path: ['questions'], message: 'scored_question_required' });
+  }
+  if (s.testPhase && s.anonymous) {
+    ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'test_cannot_be_anonymous' });
+  }
+  if (s.followUpDays !== null && !s.cohortId) {
+    ctx.addIssue({ code: 'custom', path: ['followUpDays'], message: 'follow_up_needs_cohort' });
+  }
+  const scaleTypes = new Map<string, string>();
+  s.questions.forEach((q, i) => {
+    if (!q.scaleKey) {
+      return;
     }
-    if (s.opensOn && s.closesOn && s.closesOn < s.opensOn) {
-      ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'end_before_start' });
+    const seen = scaleTypes.get(q.scaleKey);
+    if (seen && seen !== q.type) {
+      ctx.addIssue({ code: 'custom', path: ['questions', i, 'scaleKey'], message: 'scale_mixed_points' });
     }
-    if (s.testPhase && s.level !== 'L2') {
-      ctx.addIssue({ code: 'custom', path: ['testPhase'], message: 'test_phase_needs_l2' });
-    }
-    if (s.preTestId && s.testPhase !== 'post') {
-      ctx.addIssue({ code: 'custom', path: ['preTestId'], message: 'pre_test_needs_post' });
-    }
-    if (s.testPhase && !s.questions.some((q) => q.scored)) {
-      ctx.addIssue({ code: 'custom', path: ['questions'], message: 'scored_question_required' });
-    }
-    if (s.testPhase && s.anonymous) {
-      ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'test_cannot_be_anonymous' });
-    }
-    if (s.followUpDays !== null && !s.cohortId) {
-      ctx.addIssue({ code: 'custom', path: ['followUpDays'], message: 'follow_up_needs_cohort' });
-    }
-    const scaleTypes = new Map<string, string>();
-    s.questions.forEach((q, i) => {
-      if (!q.scaleKey) {
-        return;
-      }
-      const seen = scaleTypes.get(q.scaleKey);
-      if (seen && seen !== q.type) {
-        ctx.addIssue({ code: 'custom', path: ['questions', i, 'scaleKey'], message: 'scale_mixed_points' });
-      }
-      scaleTypes.set(q.scaleKey, seen ?? q.type);
-    });
-    const ids = s.questions.flatMap((q) => (q.id ? [q.id] : []));
-    s.questions.forEach((q, i) => {
-      if (q.id && ids.indexOf(q.id) !== ids.lastIndexOf(q.id)) {
-        ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: 'question_duplicate' });
-      }
-    });
+    scaleTypes.set(q.scaleKey, seen ?? q.type);
   });
+  const ids = s.questions.flatMap((q) => (q.id ? [q.id] : []));
+  s.questions.forEach((q, i) => {
+    if (q.id && ids.indexOf(q.id) !== ids.lastIndexOf(q.id)) {
+      ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: 'question_duplicate' });
+    }
+  });
+});
 export type TSurveyInput = z.input<typeof ZSurveyInput>;
 export type TSurveyData = z.output<typeof ZSurveyInput>;
 

@@ -7,7 +7,7 @@ import type {
   TSurvey,
   TSurveyData,
 } from '../../../contracts/surveys.js';
-import { ZSurveyInput } from '../../../contracts/surveys.js';
+import { ZSurveyDraft, ZSurveyInput } from '../../../contracts/surveys.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
@@ -108,7 +108,8 @@ export async function getTemplate(
   if (projectId && !project) {
     throw notFound('Project');
   }
-  return ZSurveyInput.parse(
+  // A draft: the builder asks for the project or cohort before saving when none was given here.
+  return ZSurveyDraft.parse(
     surveyTemplate(level, {
       projectId,
       cohortId: opts.cohortId ?? null,

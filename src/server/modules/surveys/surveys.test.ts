@@ -294,6 +294,16 @@ describe('surveys', () => {
     expect(created.projectId).toBe(projectId);
     expect(created.status).toBe('draft');
     expect(created.followUpDays).toBe(90);
+    // Without a cohort (the list's "New survey" menu): a draft to complete, not a server error.
+    const bare = await coordinator.get('/api/v1/surveys/templates/L2');
+    expect(bare.statusCode, bare.body).toBe(200);
+    expect(bare.json()).toMatchObject({ projectId: null, cohortId: null, testPhase: 'pre' });
+    const incomplete = await coordinator.post('/api/v1/surveys', bare.json());
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().error.details.issues).toContainEqual({
+      path: ['body', 'projectId'],
+      message: 'project_or_cohort_required',
+    });
 
     const observer = await signedInAs(t, 'observer', orgId);
     expect((await observer.client.get(`/api/v1/surveys/${created.id}`)).statusCode).toBe(403);

@@ -11,6 +11,25 @@ export interface Bar {
 }
 
 /**
+ * A label cut to what fits in `width` pixels at 12 px: about 6.5 px per letter, twice that for the
+ * wide characters of Chinese, Japanese and Korean, with an ellipsis when cut. (Cut by letter count
+ * alone, a long label ran past the left edge of the chart and lost its first words.)
+ */
+export function fitLabel(label: string, width: number): string {
+  const units = Math.floor(width / 6.5);
+  const wide = (c: string) => /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(c);
+  const chars = [...label];
+  let used = 0;
+  for (const [i, c] of chars.entries()) {
+    used += wide(c) ? 2 : 1;
+    if (used > units) {
+      return `${chars.slice(0, Math.max(0, i - 1)).join('')}…`;
+    }
+  }
+  return label;
+}
+
+/**
  * Horizontal bars as plain SVG: one row per bar, the label on the reading side, the caption after
  * the bar. `max` fixes the scale (e.g. 100 for percentages); right-to-left in Arabic.
  */
@@ -51,7 +70,7 @@ export function BarChart({ bars, max, title }: { bars: Bar[]; max?: number; titl
               direction={rtl ? 'rtl' : 'ltr'}
               fill={theme.colors.gray[8]}
             >
-              {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
+              {fitLabel(b.label, labelWidth - 12)}
             </text>
             <rect
               x={barX}
