@@ -14,6 +14,7 @@ import { seedDemoProjects } from './seed-demo-projects.js';
 import { seedDemoResults } from './seed-demo-results.js';
 import { seedDemoShowcase } from './seed-demo-showcase.js';
 import { seedDemoSurveys } from './seed-demo-surveys.js';
+import { seedDemoTalent } from './seed-demo-talent.js';
 import { seedDemoTraining } from './seed-demo-training.js';
 
 export const DEMO_PASSWORD = 'TvetBridge-demo-2026';
@@ -561,6 +562,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<{ email: string; pa
   await seedDemoResults(ctx);
   await seedDemoCompetitions(ctx, ids, passwordHash);
   await seedDemoShowcase(ctx);
+  await seedDemoTalent(ctx);
   await seedSecondCollege(deps, passwordHash, now);
   await seedDemoAuthority(deps, passwordHash, now);
   return { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD };

@@ -99,6 +99,13 @@ export const Permission = {
    * and which projects and library resources are shown publicly.
    */
   ShowcaseManage: 'showcase.manage',
+  /**
+   * Enterprise-facing talent pool: anonymised profiles of people who consented to matching (never a
+   * name, e-mail or free text until the person agrees to be introduced).
+   */
+  TalentRead: 'talent.read',
+  /** Full talent profiles of the college: create, edit, import, record consent, send personal links. */
+  TalentManage: 'talent.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -160,6 +167,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.CompetitorSensitiveRead,
     P.MarkingSchemeManage,
     P.ShowcaseManage,
+    P.TalentManage,
   ],
   project_manager: [
     ...readPartners,
@@ -230,7 +238,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   expert: [P.PartnerRead, P.BaseRead, P.GlossaryRead, P.CompetitionRead, P.MarkEnter, P.DisputeRaise],
   partner: [P.PartnerRead, P.ResourceReadShared, P.CompetitionRead, P.CompetitionRegister, P.DisputeRaise],
   participant: [],
-  enterprise: [],
+  enterprise: [P.TalentRead],
   observer: [
     ...readPartners,
     P.PortfolioRead,

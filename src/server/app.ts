@@ -34,6 +34,7 @@ import { resultsFrameworksRoutes } from './modules/results-frameworks/results-fr
 import { showcasePages } from './modules/showcase/showcase.pages.js';
 import { showcaseRoutes } from './modules/showcase/showcase.routes.js';
 import { surveysRoutes } from './modules/surveys/surveys.routes.js';
+import { talentRoutes } from './modules/talent/talent.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
@@ -141,6 +142,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(markingSchemesRoutes);
       await api.register(markingRoutes);
       await api.register(showcaseRoutes);
+      await api.register(talentRoutes);
     },
     { prefix: '/api/v1' },
   );

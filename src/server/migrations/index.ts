@@ -17,6 +17,7 @@ import * as surveys from './2026-11-29T0210_surveys.js';
 import * as iati from './2026-11-29T0230_iati.js';
 import * as authorities from './2026-11-29T0240_authorities.js';
 import * as showcase from './2026-11-29T0250_showcase.js';
+import * as talent from './2026-11-29T0300_talent.js';
 
 /** Every migration, by its frozen name. Add new ones at the end; never rename or edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0230_iati': iati,
   '2026-11-29T0240_authorities': authorities,
   '2026-11-29T0250_showcase': showcase,
+  '2026-11-29T0300_talent': talent,
 };

@@ -92,6 +92,14 @@ const SurveyInsightsPage = page(
   'SurveyInsightsPage',
 );
 const SurveyAnswerPage = page(() => import('../features/surveys/answer-page'), 'AnswerPage');
+const TalentListPage = page(() => import('../features/talent/talent-list-page'), 'TalentListPage');
+const TalentProfilePage = page(() => import('../features/talent/profile-page'), 'TalentProfilePage');
+const TalentProfileFormPage = page(
+  () => import('../features/talent/profile-form-page'),
+  'TalentProfileFormPage',
+);
+const TalentImportPage = page(() => import('../features/talent/import-page'), 'TalentImportPage');
+const TalentSelfPage = page(() => import('../features/talent/self-page'), 'TalentSelfPage');
 const VerifyPage = page(() => import('../features/certificates/verify-page'), 'VerifyPage');
 const SkillResultsPage = page(
   () => import('../features/competition-results/skill-results-page'),
@@ -148,7 +156,7 @@ const ShowcaseSettingsPage = page(
 const PlannedModulePage = page(() => import('../features/planned/planned-module-page'), 'PlannedModulePage');
 const NotFoundPage = page(() => import('../features/planned/not-found-page'), 'NotFoundPage');
 
-export const PLANNED_MODULES = ['talent'] as const;
+export const PLANNED_MODULES: readonly string[] = [];
 
 function Lazy() {
   return (
@@ -171,6 +179,8 @@ export const router = createBrowserRouter([
   { element: <Lazy />, children: [{ path: '/portal/:token', element: <PortalPage /> }] },
   // A survey's personal answer link: no sign-in, outside the signed-in shell.
   { element: <Lazy />, children: [{ path: '/s/:token', element: <SurveyAnswerPage /> }] },
+  // A talent profile's personal link: the owner's self-service, outside the signed-in shell.
+  { element: <Lazy />, children: [{ path: '/t/:token', element: <TalentSelfPage /> }] },
   // Certificate verification (the QR code's target): public, outside the signed-in shell.
   {
     element: <Lazy />,
@@ -341,6 +351,11 @@ export const router = createBrowserRouter([
           { path: 'admin/audit', element: guarded(Permission.AuditRead, AuditPage) },
           { path: 'admin/outbox', element: guarded(Permission.OutboxRead, OutboxPage) },
           { path: 'admin/showcase', element: guarded(Permission.ShowcaseManage, ShowcaseSettingsPage) },
+          { path: 'talent', element: guarded(Permission.TalentManage, TalentListPage) },
+          { path: 'talent/new', element: guarded(Permission.TalentManage, TalentProfileFormPage) },
+          { path: 'talent/import', element: guarded(Permission.TalentManage, TalentImportPage) },
+          { path: 'talent/:id', element: guarded(Permission.TalentManage, TalentProfilePage) },
+          { path: 'talent/:id/edit', element: guarded(Permission.TalentManage, TalentProfileFormPage) },
           ...PLANNED_MODULES.map((m) => ({ path: m, element: <PlannedModulePage /> })),
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -14,6 +14,7 @@ import type { ProjectTables } from '../../modules/projects/projects.tables.js';
 import type { ResultsFrameworkTables } from '../../modules/results-frameworks/results-frameworks.tables.js';
 import type { ShowcaseTables } from '../../modules/showcase/showcase.tables.js';
 import type { SurveyTables } from '../../modules/surveys/surveys.tables.js';
+import type { TalentTables } from '../../modules/talent/talent.tables.js';
 import type { TrainingTables } from '../../modules/training/training.tables.js';
 
 /** The whole schema as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
@@ -34,4 +35,5 @@ export interface Database
     ResultsFrameworkTables,
     SurveyTables,
     IatiTables,
-    ShowcaseTables {}
+    ShowcaseTables,
+    TalentTables {}

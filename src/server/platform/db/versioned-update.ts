@@ -31,7 +31,8 @@ export type VersionedTable =
   | 'projectResults'
   | 'resultIndicators'
   | 'indicatorPeriods'
-  | 'surveys';
+  | 'surveys'
+  | 'talentProfiles';
 
 /**
  * Compare-and-set on `version` inside the actor's organization: of two concurrent edits that

@@ -22,7 +22,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'exchanges', to: '/exchanges', permission: Permission.MobilityRead },
   { key: 'competitions', to: '/competitions', permission: Permission.CompetitionRead },
   { key: 'evaluation', to: '/evaluation', permission: Permission.PortfolioRead },
-  { key: 'talent', to: '/talent' },
+  { key: 'talent', to: '/talent', permission: Permission.TalentManage },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

@@ -48,6 +48,10 @@ export const AUDIT_ENTITY_TYPES = [
   'iati_activities',
   'showcase',
   'organization',
+  'talent_profile',
+  'talent_consent',
+  'talent_self_link',
+  'college_skill',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -58,6 +62,7 @@ export const OUTBOX_KINDS = [
   'agreements_expiring',
   'survey_invitation',
   'survey_reminder',
+  'talent_link',
 ] as const;
 
 /** Delivery states of an outbox message (ZOutboxMessageSchema.status). */
