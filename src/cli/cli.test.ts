@@ -89,8 +89,9 @@ describe(`tvet-bridge migrate (${testDialect()})`, () => {
     });
     const reminders = await run(['send-reminders']);
     expect(reminders.code).toBe(0);
+    // Two colleges and the provincial authority (which has no agreements, so it queues nothing).
     expect(reminders.out).toMatch(
-      /Agreement reminders: 2 organization\(s\) processed, \d+ message\(s\) queued\./,
+      /Agreement reminders: 3 organization\(s\) processed, \d+ message\(s\) queued\./,
     );
     // The day is claimed: a second run sends nothing.
     expect((await run(['send-reminders'])).out).toMatch(
