@@ -184,7 +184,7 @@ export type TEvidence = z.infer<typeof ZEvidenceSchema>;
 export const PLATFORM_FIGURE_GAPS = ['source_not_available'] as const;
 
 /** What the platform counted for a source, and the records it came from (links in the web app). */
-export const PLATFORM_CONTRIBUTOR_KINDS = ['cohort', 'mobility', 'competition'] as const;
+export const PLATFORM_CONTRIBUTOR_KINDS = ['cohort', 'mobility', 'competition', 'posting'] as const;
 
 export const ZPlatformFigureSchema = z.object({
   value: z.number().int().nullable(),

@@ -106,6 +106,8 @@ export const Permission = {
   TalentRead: 'talent.read',
   /** Full talent profiles of the college: create, edit, import, record consent, send personal links. */
   TalentManage: 'talent.manage',
+  /** Post and edit the user's own demand postings and see their shortlists (anonymised until agreed). */
+  DemandPost: 'demand.post',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -168,6 +170,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.MarkingSchemeManage,
     P.ShowcaseManage,
     P.TalentManage,
+    P.DemandPost,
   ],
   project_manager: [
     ...readPartners,
@@ -236,9 +239,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.ResultsViewEmbargoed,
   ],
   expert: [P.PartnerRead, P.BaseRead, P.GlossaryRead, P.CompetitionRead, P.MarkEnter, P.DisputeRaise],
-  partner: [P.PartnerRead, P.ResourceReadShared, P.CompetitionRead, P.CompetitionRegister, P.DisputeRaise],
+  partner: [
+    P.PartnerRead,
+    P.ResourceReadShared,
+    P.CompetitionRead,
+    P.CompetitionRegister,
+    P.DisputeRaise,
+    P.DemandPost,
+  ],
   participant: [],
-  enterprise: [P.TalentRead],
+  enterprise: [P.TalentRead, P.DemandPost],
   observer: [
     ...readPartners,
     P.PortfolioRead,

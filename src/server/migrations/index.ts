@@ -18,6 +18,7 @@ import * as iati from './2026-11-29T0230_iati.js';
 import * as authorities from './2026-11-29T0240_authorities.js';
 import * as showcase from './2026-11-29T0250_showcase.js';
 import * as talent from './2026-11-29T0300_talent.js';
+import * as talentDemand from './2026-11-29T0310_talent_demand.js';
 
 /** Every migration, by its frozen name. Add new ones at the end; never rename or edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0240_authorities': authorities,
   '2026-11-29T0250_showcase': showcase,
   '2026-11-29T0300_talent': talent,
+  '2026-11-29T0310_talent_demand': talentDemand,
 };

@@ -100,6 +100,9 @@ const TalentProfileFormPage = page(
 );
 const TalentImportPage = page(() => import('../features/talent/import-page'), 'TalentImportPage');
 const TalentSelfPage = page(() => import('../features/talent/self-page'), 'TalentSelfPage');
+const DemandListPage = page(() => import('../features/talent/demand-list-page'), 'DemandListPage');
+const DemandFormPage = page(() => import('../features/talent/demand-form-page'), 'DemandFormPage');
+const DemandPage = page(() => import('../features/talent/demand-page'), 'DemandPage');
 const VerifyPage = page(() => import('../features/certificates/verify-page'), 'VerifyPage');
 const SkillResultsPage = page(
   () => import('../features/competition-results/skill-results-page'),
@@ -352,6 +355,10 @@ export const router = createBrowserRouter([
           { path: 'admin/outbox', element: guarded(Permission.OutboxRead, OutboxPage) },
           { path: 'admin/showcase', element: guarded(Permission.ShowcaseManage, ShowcaseSettingsPage) },
           { path: 'talent', element: guarded(Permission.TalentManage, TalentListPage) },
+          { path: 'talent/demand', element: guarded(Permission.DemandPost, DemandListPage) },
+          { path: 'talent/demand/new', element: guarded(Permission.DemandPost, DemandFormPage) },
+          { path: 'talent/demand/:id', element: guarded(Permission.DemandPost, DemandPage) },
+          { path: 'talent/demand/:id/edit', element: guarded(Permission.DemandPost, DemandFormPage) },
           { path: 'talent/new', element: guarded(Permission.TalentManage, TalentProfileFormPage) },
           { path: 'talent/import', element: guarded(Permission.TalentManage, TalentImportPage) },
           { path: 'talent/:id', element: guarded(Permission.TalentManage, TalentProfilePage) },

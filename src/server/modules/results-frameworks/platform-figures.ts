@@ -26,7 +26,9 @@ import { parseJson } from '../../platform/db/sql-helpers.js';
  *   of the college's competitions, won by an entry with a competitor who is a participant enrolled
  *   (not withdrawn) in one of the project's cohorts, dated by the competition's last day.
  *   Dimension: medal. Team medals count once.
- * - `talent.placements`: the talent module is not built yet; no figure (`source_not_available`).
+ * - `talent.placements`: demand postings have no project link, so this counts the *college's*
+ *   placements: shortlist entries moved to `placed`, dated by the day of placement, each person once
+ *   per period; the contributors are the postings. No dimensions.
  */
 
 interface SourceEvent {
@@ -35,7 +37,7 @@ interface SourceEvent {
   /** Identity of what is counted (a person, a certificate, a medal). */
   key: string;
   dims: Record<string, string>;
-  contributor: { kind: 'cohort' | 'mobility' | 'competition'; id: string; label: LocalizedText };
+  contributor: { kind: 'cohort' | 'mobility' | 'competition' | 'posting'; id: string; label: LocalizedText };
 }
 
 export type SourceEvents =
@@ -195,6 +197,23 @@ async function competitionMedals(db: Executor, org: string, projectId: string): 
   }));
 }
 
+async function talentPlacements(db: Executor, org: string): Promise<SourceEvent[]> {
+  const rows = await db
+    .selectFrom('shortlistEntries as e')
+    .innerJoin('demandPostings as d', 'd.id', 'e.postingId')
+    .where('e.organizationId', '=', org)
+    .where('d.organizationId', '=', org)
+    .where('e.stage', '=', 'placed')
+    .select(['e.profileId', 'e.placedOn', 'd.id as postingId', 'd.enterpriseName', 'd.country'])
+    .execute();
+  return rows.map((r) => ({
+    date: r.placedOn,
+    key: r.profileId,
+    dims: {},
+    contributor: { kind: 'posting', id: r.postingId, label: { en: `${r.enterpriseName} (${r.country})` } },
+  }));
+}
+
 /** The dated events of one source for the project (read-only). */
 export async function loadSourceEvents(
   ctx: ServiceContext,
@@ -218,7 +237,7 @@ export async function loadSourceEvents(
     case 'competitions.medals':
       return { available: true, dimensions, events: await competitionMedals(db, org, projectId) };
     case 'talent.placements':
-      return { available: false };
+      return { available: true, dimensions, events: await talentPlacements(db, org) };
   }
 }
 

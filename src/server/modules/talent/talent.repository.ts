@@ -167,6 +167,25 @@ export async function findPool(
   return { rows, total: Number(total) };
 }
 
+/** Every active profile of the college whose current consent stands (filtered in SQL), for matching. */
+export async function consentedProfiles(
+  db: Executor,
+  organizationId: string,
+  ids?: readonly string[],
+): Promise<ProfileWithConsent[]> {
+  let q = baseQuery(db, organizationId).where((eb) => consentStands(eb as AnyEb));
+  if (ids) {
+    if (ids.length === 0) {
+      return [];
+    }
+    q = q.where('p.id', 'in', [...ids]);
+  }
+  return (await q
+    .select([...profileSelection])
+    .orderBy('p.id')
+    .execute()) as ProfileWithConsent[];
+}
+
 export async function getProfile(
   db: Executor,
   organizationId: string,

@@ -25,6 +25,7 @@ import {
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import { TABULAR_CONTENT_TYPES } from '../../platform/spreadsheets/tabular-files.js';
+import { demandRoutes } from './demand.routes.js';
 import * as self from './talent.self.js';
 import * as talent from './talent.service.js';
 import * as transfer from './talent.transfer.js';
@@ -204,4 +205,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     { config: limited, schema: { ...pub, response: { 200: ZOk } } },
     async (req) => self.deleteSelfProfile(req.server.deps, req.params.token),
   );
+
+  // Enterprise demand, matching, the shortlist and the owner's introductions (same hooks).
+  await demandRoutes(app);
 }

@@ -1,9 +1,11 @@
 import { CONSENT_NOTICE_VERSION, type TSelfEditable, type TSelfProfile } from '../../../contracts/talent.js';
+import type { TIntroduction } from '../../../contracts/talent-demand.js';
 import { recordAuditAs } from '../../platform/audit/record-audit.js';
 import { hashToken } from '../../platform/auth/tokens.js';
 import type { Deps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { decideIntroduction, introductionsOf } from './shortlist.service.js';
 import * as repo from './talent.repository.js';
 import {
   appendConsent,
@@ -222,4 +224,27 @@ export async function deleteSelfProfile(deps: Deps, token: string) {
     });
   });
   return { ok: true as const };
+}
+
+/** The proposals for introductions to enterprises, for the owner's "Introductions" section. */
+export async function selfIntroductions(deps: Deps, token: string): Promise<{ data: TIntroduction[] }> {
+  const link = await linkOf(deps, deps.db, token);
+  return { data: await introductionsOf(deps.db, link.organizationId, link.profileId) };
+}
+
+/**
+ * The owner agrees to be introduced to the enterprise of one posting (it then sees their name and
+ * e-mail for that posting only), or declines. @throws NOT_FOUND, VERSION_CONFLICT, INVALID_STATE
+ */
+export async function decideSelfIntroduction(
+  deps: Deps,
+  token: string,
+  entryId: string,
+  input: { version: number; decision: 'agree' | 'decline' },
+): Promise<{ data: TIntroduction[] }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const link = await linkOf(deps, trx, token);
+    await decideIntroduction(deps, trx, link, entryId, input.version, input.decision);
+    return { data: await introductionsOf(trx, link.organizationId, link.profileId) };
+  });
 }

@@ -14,6 +14,7 @@ import type { ProjectTables } from '../../modules/projects/projects.tables.js';
 import type { ResultsFrameworkTables } from '../../modules/results-frameworks/results-frameworks.tables.js';
 import type { ShowcaseTables } from '../../modules/showcase/showcase.tables.js';
 import type { SurveyTables } from '../../modules/surveys/surveys.tables.js';
+import type { DemandTables } from '../../modules/talent/demand.tables.js';
 import type { TalentTables } from '../../modules/talent/talent.tables.js';
 import type { TrainingTables } from '../../modules/training/training.tables.js';
 
@@ -36,4 +37,5 @@ export interface Database
     SurveyTables,
     IatiTables,
     ShowcaseTables,
-    TalentTables {}
+    TalentTables,
+    DemandTables {}

@@ -23,6 +23,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'competitions', to: '/competitions', permission: Permission.CompetitionRead },
   { key: 'evaluation', to: '/evaluation', permission: Permission.PortfolioRead },
   { key: 'talent', to: '/talent', permission: Permission.TalentManage },
+  { key: 'demand', to: '/talent/demand', permission: Permission.DemandPost },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

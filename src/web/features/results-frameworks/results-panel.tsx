@@ -55,6 +55,7 @@ const CONTRIBUTOR_PATHS = {
   cohort: (id: string) => `/training/cohorts/${encodeURIComponent(id)}`,
   mobility: (id: string) => `/exchanges/${encodeURIComponent(id)}`,
   competition: (id: string) => `/competitions/${encodeURIComponent(id)}`,
+  posting: (id: string) => `/talent/demand/${encodeURIComponent(id)}`,
 } as const;
 
 /**

@@ -32,6 +32,7 @@ import {
   useWithdrawSelfConsent,
 } from './api';
 import { EditableFields, type EditableValue } from './editable-fields';
+import { IntroductionsCard } from './introductions-card';
 import { iscoLabel } from './taxonomy';
 
 function editable(s: TSelfProfile): EditableValue {
@@ -218,6 +219,7 @@ export function TalentSelfPage() {
           </Text>
         </Stack>
         <ConsentCard token={token} s={s} />
+        <IntroductionsCard token={token} />
         <EditCard key={s.profile.version} token={token} s={s} />
         <Card withBorder component="section">
           <Stack gap={4}>
