@@ -13,12 +13,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
   SHORTLIST_STAGES,
   STAGE_MOVES,
   type TDemandPosting,
+  type TMatchResult,
   type TScoreReason,
   type TShortlistEntry,
 } from '../../../contracts/talent-demand.js';
@@ -80,7 +82,15 @@ function MatchingCard({ posting }: { posting: TDemandPosting }) {
   const locale = currentLocale();
   const run = useRunMatching(posting.id);
   const propose = useProposeCandidate(posting.id);
-  const result = run.data;
+  // A re-run (after shortlisting) keeps the ranking and the opened reasons on screen until it answers.
+  const [shown, setShown] = useState<TMatchResult>();
+  const [opened, setOpened] = useState<string[]>([]);
+  useEffect(() => {
+    if (run.data) {
+      setShown(run.data);
+    }
+  }, [run.data]);
+  const result = run.data ?? shown;
   return (
     <Card withBorder component="section" aria-labelledby="matching-title">
       <Stack>
@@ -119,7 +129,7 @@ function MatchingCard({ posting }: { posting: TDemandPosting }) {
               </List>
             )}
             {result.candidates.length === 0 && <Text c="dimmed">{t('talent.demand.noCandidates')}</Text>}
-            <Accordion multiple variant="separated">
+            <Accordion multiple variant="separated" value={opened} onChange={setOpened}>
               {result.candidates.map((c, i) => (
                 <Accordion.Item key={c.profileId} value={c.profileId}>
                   <Accordion.Control>
@@ -197,7 +207,12 @@ function EntryCard({
             <Text fw={600} dir="auto">
               {entry.person.nameLatin} {entry.person.nameNative}
             </Text>
-            <Anchor href={`mailto:${entry.person.email}`} size="sm" dir="ltr">
+            <Anchor
+              href={`mailto:${entry.person.email}`}
+              size="sm"
+              dir="ltr"
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {entry.person.email}
             </Anchor>
           </>
@@ -216,7 +231,7 @@ function EntryCard({
               .map((s) => `${skillLabel(s.skillKey, locale, skills.data?.data)} ${s.level}`)
               .join(' · ')}
             {' — '}
-            {entry.profile.languages.map((l) => `${l.code} ${l.cefr}`).join(', ')}
+            {entry.profile.languages.map((l) => `${l.code} ${t(`talent.cefrLevel.${l.cefr}`)}`).join(', ')}
           </Text>
         ) : (
           <Badge color="red" variant="light">
