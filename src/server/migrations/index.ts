@@ -17,6 +17,7 @@ import * as surveys from './2026-11-29T0210_surveys.js';
 import * as iati from './2026-11-29T0230_iati.js';
 import * as authorities from './2026-11-29T0240_authorities.js';
 import * as showcase from './2026-11-29T0250_showcase.js';
+import * as portfolioIndexes from './2026-11-29T0260_portfolio_indexes.js';
 import * as talent from './2026-11-29T0300_talent.js';
 import * as talentDemand from './2026-11-29T0310_talent_demand.js';
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0230_iati': iati,
   '2026-11-29T0240_authorities': authorities,
   '2026-11-29T0250_showcase': showcase,
+  '2026-11-29T0260_portfolio_indexes': portfolioIndexes,
   '2026-11-29T0300_talent': talent,
   '2026-11-29T0310_talent_demand': talentDemand,
 };

@@ -96,7 +96,7 @@ class College {
   }
 
   /** A cohort of the project with people enrolled: [country, gender, status][] */
-  async cohort(projectId: string, startsOn: string, people: [string, string, string][]) {
+  async cohort(projectId: string, startsOn: string | null, people: [string, string, string][]) {
     const programmeId = newId();
     await this.db
       .insertInto('trainingProgrammes')
@@ -116,12 +116,13 @@ class College {
         id: cohortId,
         ...this.stamp(),
         programmeId,
-        name: `Cohort ${startsOn}`,
+        name: `Cohort ${startsOn ?? 'unscheduled'}`,
         startsOn,
         capacity: 40,
       })
       .execute();
     const enrolmentIds: string[] = [];
+    const participantIds: string[] = [];
     for (const [country, gender, status] of people) {
       const participantId = newId();
       const k = ++this.n;
@@ -149,8 +150,17 @@ class College {
         .values({ id: enrolmentId, ...this.stamp(), cohortId, participantId, status: status as never })
         .execute();
       enrolmentIds.push(enrolmentId);
+      participantIds.push(participantId);
     }
-    return { cohortId, enrolmentIds };
+    return { cohortId, enrolmentIds, participantIds };
+  }
+
+  /** Enrols someone already enrolled elsewhere (a second cohort of the same person). */
+  async enrol(cohortId: string, participantId: string, status: string) {
+    await this.db
+      .insertInto('trainingEnrolments')
+      .values({ id: newId(), ...this.stamp(), cohortId, participantId, status: status as never })
+      .execute();
   }
 
   async agreement(o: { stage: string; endsOn: string | null; partnerId: string }) {
@@ -702,6 +712,125 @@ describe('portfolio dashboard and the provincial observer view', () => {
     expect(p.figures.projects.total).toBe(0);
     expect(p.figures.participants.total).toBe(0);
     expect(p.figures.medals.total).toBe(0);
+  });
+});
+
+describe('portfolio: people enrolled more than once', () => {
+  let t: TestApp;
+  let d: College;
+  let client: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    d = new College(t.deps, await createOrganization(t.deps, 'Guangzhou Railway Polytechnic'));
+    const training = await d.project({
+      type: 'teacher_training',
+      status: '2',
+      countries: ['KE'],
+      start: '2026-01-01',
+      end: '2026-12-31',
+    });
+    const building = await d.project({
+      type: 'capacity_building',
+      status: '2',
+      countries: ['KE'],
+      start: '2024-01-01',
+      end: '2026-12-31',
+    });
+    const archived = await d.project({
+      type: 'other',
+      status: '2',
+      countries: ['TH'],
+      start: '2025-01-01',
+      end: '2025-12-31',
+      archived: true,
+    });
+    // x: completed in February, enrolled again in September of the same year and in 2024.
+    // y: confirmed in February, completed in September. z: withdrew in 2026, confirmed in 2024.
+    const feb = await d.cohort(training, '2026-02-01', [
+      ['KE', 'female', 'completed'],
+      ['ZM', 'male', 'confirmed'],
+      ['KE', 'male', 'withdrawn'],
+    ]);
+    const [x, y, z] = feb.participantIds as [string, string, string];
+    const sep = await d.cohort(training, '2026-09-01', []);
+    await d.enrol(sep.cohortId, x, 'confirmed');
+    await d.enrol(sep.cohortId, y, 'completed');
+    const old = await d.cohort(building, '2024-03-01', []);
+    await d.enrol(old.cohortId, x, 'attending');
+    await d.enrol(old.cohortId, z, 'confirmed');
+    // A cohort without a start date: v, and y once more.
+    const unscheduled = await d.cohort(building, null, [['KE', 'female', 'confirmed']]);
+    await d.enrol(unscheduled.cohortId, y, 'attending');
+    // w is only in the archived project's cohort, with y: neither counts there.
+    const gone = await d.cohort(archived, '2025-05-01', [['TH', 'female', 'completed']]);
+    await d.enrol(gone.cohortId, y, 'completed');
+    client = (await signedInAs(t, 'coordinator', d.orgId)).client;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const people = async (query: string) => {
+    const res = await client.get(`/api/v1/portfolio${query}`);
+    expect(res.statusCode).toBe(200);
+    const p = (res.json() as TPortfolio).figures.participants;
+    return {
+      total: p.total,
+      completed: p.completed,
+      byCountry: counts(p.byCountry),
+      byGender: counts(p.byGender),
+      byYear: counts(p.byYear),
+    };
+  };
+
+  it('counts each person once, and once per cohort year, whatever their other enrolments', async () => {
+    expect(await people('')).toEqual({
+      total: 4,
+      completed: 2,
+      byCountry: { KE: 3, ZM: 1 },
+      byGender: { female: 2, male: 2 },
+      byYear: { '2024': 2, '2026': 2, null: 2 },
+    });
+  });
+
+  it('counts with the year, country and type filters over the same people', async () => {
+    expect(await people('?year=2026')).toEqual({
+      total: 2,
+      completed: 2,
+      byCountry: { KE: 1, ZM: 1 },
+      byGender: { female: 1, male: 1 },
+      byYear: { '2026': 2 },
+    });
+    expect(await people('?year=2024')).toEqual({
+      total: 2,
+      completed: 0,
+      byCountry: { KE: 2 },
+      byGender: { female: 1, male: 1 },
+      byYear: { '2024': 2 },
+    });
+    expect(await people('?country=KE')).toEqual({
+      total: 3,
+      completed: 1,
+      byCountry: { KE: 3 },
+      byGender: { female: 2, male: 1 },
+      byYear: { '2024': 2, '2026': 1, null: 1 },
+    });
+    expect(await people('?type=capacity_building')).toEqual({
+      total: 4,
+      completed: 0,
+      byCountry: { KE: 3, ZM: 1 },
+      byGender: { female: 2, male: 2 },
+      byYear: { '2024': 2, null: 2 },
+    });
+    expect(await people('?type=teacher_training&year=2026')).toEqual({
+      total: 2,
+      completed: 2,
+      byCountry: { KE: 1, ZM: 1 },
+      byGender: { female: 1, male: 1 },
+      byYear: { '2026': 2 },
+    });
   });
 });
 
