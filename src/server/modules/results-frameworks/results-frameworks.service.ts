@@ -249,6 +249,37 @@ async function loadOrThrow<T extends { version: number }>(
   return row;
 }
 
+/**
+ * The compare-and-set of one row already loaded as `before`, then its reload and the audit entry
+ * with before and after: the shared tail of every edit in this module (the framework's own
+ * transaction wraps it, so `versionedChange`, which opens its own, does not fit).
+ */
+async function updateAudited<T>(
+  ctx: ServiceContext,
+  trx: Trx,
+  edit: {
+    table: VersionedTable;
+    entityType: string;
+    id: string;
+    version: number;
+    set: Record<string, unknown>;
+    before: T;
+    reload: () => Promise<T | undefined>;
+    snapshot: (row: T) => unknown;
+  },
+): Promise<string> {
+  await updateVersioned(ctx, trx, edit.table, edit.id, edit.version, edit.set);
+  const after = await edit.reload();
+  await recordAudit(trx, ctx, {
+    action: 'update',
+    entityType: edit.entityType,
+    entityId: edit.id,
+    before: edit.snapshot(edit.before),
+    after: after && edit.snapshot(after),
+  });
+  return edit.id;
+}
+
 async function versionedDelete(
   ctx: ServiceContext,
   trx: Trx,
@@ -308,23 +339,16 @@ export function updateResult(
       'Result',
       input.version,
     );
-    await updateVersioned(
-      ctx,
-      trx,
-      'projectResults',
-      resultId,
-      input.version,
-      repo.resultColumns(input.data),
-    );
-    const after = await repo.getResult(trx, org, projectId, resultId);
-    await recordAudit(trx, ctx, {
-      action: 'update',
+    return updateAudited(ctx, trx, {
+      table: 'projectResults',
       entityType: 'project_result',
-      entityId: resultId,
-      before: resultSnapshot(before),
-      after: after && resultSnapshot(after),
+      id: resultId,
+      version: input.version,
+      set: repo.resultColumns(input.data),
+      before,
+      reload: () => repo.getResult(trx, org, projectId, resultId),
+      snapshot: resultSnapshot,
     });
-    return resultId;
   });
 }
 
@@ -458,23 +482,16 @@ export function updateIndicator(
       .orderBy('periodStart')
       .execute();
     checkIndicator(input.data, periods, before);
-    await updateVersioned(
-      ctx,
-      trx,
-      'resultIndicators',
-      indicatorId,
-      input.version,
-      repo.indicatorColumns(input.data),
-    );
-    const after = await repo.getIndicator(trx, org, projectId, indicatorId);
-    await recordAudit(trx, ctx, {
-      action: 'update',
+    return updateAudited(ctx, trx, {
+      table: 'resultIndicators',
       entityType: 'result_indicator',
-      entityId: indicatorId,
-      before: indicatorSnapshot(before),
-      after: after && indicatorSnapshot(after),
+      id: indicatorId,
+      version: input.version,
+      set: repo.indicatorColumns(input.data),
+      before,
+      reload: () => repo.getIndicator(trx, org, projectId, indicatorId),
+      snapshot: indicatorSnapshot,
     });
-    return indicatorId;
   });
 }
 
@@ -563,19 +580,16 @@ export function updatePeriod(
       columns.hasActual === before.hasActual &&
       columns.actualValue === before.actualValue &&
       columns.actualBreakdownJson === before.actualBreakdownJson;
-    await updateVersioned(ctx, trx, 'indicatorPeriods', periodId, input.version, {
-      ...columns,
-      ...(actualKept ? {} : { actualSourceKey: null, actualCopiedAt: null }),
-    });
-    const after = await repo.getPeriod(trx, org, projectId, periodId);
-    await recordAudit(trx, ctx, {
-      action: 'update',
+    return updateAudited(ctx, trx, {
+      table: 'indicatorPeriods',
       entityType: 'indicator_period',
-      entityId: periodId,
-      before: periodSnapshot(before),
-      after: after && periodSnapshot(after),
+      id: periodId,
+      version: input.version,
+      set: { ...columns, ...(actualKept ? {} : { actualSourceKey: null, actualCopiedAt: null }) },
+      before,
+      reload: () => repo.getPeriod(trx, org, projectId, periodId),
+      snapshot: periodSnapshot,
     });
-    return periodId;
   });
 }
 
