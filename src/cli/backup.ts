@@ -26,6 +26,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export const SQLITE_BACKUP_FILE = 'tvet-bridge.db';
 export const PG_DUMP_FILE = 'database.dump';
 export const FILES_DIR = 'files';
+/** DATA_DIR/keys: the credential master key when CREDENTIAL_KEY_SECRET is not set. */
+export const KEYS_DIR = 'keys';
 
 export const ZManifest = z.object({
   format: z.literal('tvet-bridge-backup'),
@@ -43,6 +45,11 @@ export const ZManifest = z.object({
     note: z.string().optional(),
   }),
   files: z.object({ dir: z.string(), count: z.number().int(), bytes: z.number().int() }),
+  /**
+   * The key folder (the master key that decrypts the certificate signing keys). Without it a
+   * restore into a new data folder could not sign or re-sign anything. Absent in older backups.
+   */
+  keys: z.object({ dir: z.string(), count: z.number().int() }).optional(),
 });
 export type Manifest = z.infer<typeof ZManifest>;
 
@@ -209,6 +216,8 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
     }
 
     const files = await copyTree(filesDir, path.join(work, FILES_DIR));
+    const keys = await copyTree(path.join(config.dataDir, KEYS_DIR), path.join(work, KEYS_DIR));
+    await restrictToOwner(path.join(work, KEYS_DIR));
     const manifest: Manifest = {
       format: 'tvet-bridge-backup',
       formatVersion: 1,
@@ -217,6 +226,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
       migrations,
       database,
       files: { dir: FILES_DIR, count: files.count, bytes: files.bytes },
+      keys: { dir: KEYS_DIR, count: keys.count },
     };
     await fsp.writeFile(path.join(work, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await fsp.rename(work, finalDir);
@@ -224,5 +234,18 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
   } catch (err) {
     await fsp.rm(work, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/** Key material is readable by its owner only (0700 folders, 0600 files), like the original. */
+export async function restrictToOwner(dir: string): Promise<void> {
+  await fsp.chmod(dir, 0o700);
+  for (const entry of await fsp.readdir(dir, { withFileTypes: true })) {
+    const child = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      await restrictToOwner(child);
+    } else {
+      await fsp.chmod(child, 0o600);
+    }
   }
 }

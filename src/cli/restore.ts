@@ -7,7 +7,15 @@ import SQLite from 'better-sqlite3';
 import type { AppConfig } from '../server/platform/config.js';
 import { createDb } from '../server/platform/db/create-db.js';
 import { migrateToLatest } from '../server/platform/db/migrate.js';
-import { FILES_DIR, MANIFEST_FILE, type Manifest, PG_DUMP_FILE, ZManifest } from './backup.js';
+import {
+  FILES_DIR,
+  KEYS_DIR,
+  MANIFEST_FILE,
+  type Manifest,
+  PG_DUMP_FILE,
+  restrictToOwner,
+  ZManifest,
+} from './backup.js';
 import { knownMigrationNames } from './migrate.js';
 import {
   CliError,
@@ -236,6 +244,12 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
         'the backup is incomplete or was changed. Nothing was restored.',
     );
   }
+  if (manifest.keys && (await countFiles(path.join(backupDir, manifest.keys.dir))) !== manifest.keys.count) {
+    throw new CliError(
+      `The backup's keys folder does not hold the ${manifest.keys.count} key file(s) its manifest lists: ` +
+        'the backup is incomplete or was changed. Nothing was restored.',
+    );
+  }
 
   const options = { ...opts, backupDir };
   let databaseRestored: boolean;
@@ -246,6 +260,12 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
     databaseRestored = await restorePostgres(options, manifest);
   }
   const filesRestored = await swapInDirectory(filesSource, path.resolve(config.filesDir));
+  // Older backups have no key folder: keep whatever key the target has rather than removing it.
+  if (manifest.keys && manifest.keys.count > 0) {
+    const keysTarget = path.join(config.dataDir, KEYS_DIR);
+    await swapInDirectory(path.join(backupDir, manifest.keys.dir), keysTarget);
+    await restrictToOwner(keysTarget);
+  }
   const migrated = databaseRestored ? await migrate(config) : [];
   return { manifest, databaseRestored, filesRestored, migrated };
 }
