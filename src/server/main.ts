@@ -48,8 +48,9 @@ async function main() {
           { name: 'certificate-batches', run: () => resumeCertificateBatches(deps) },
         ],
         {
-          intervalMs: 10 * 60 * 1000,
+          intervalMs: config.jobsIntervalSeconds * 1000,
           onError: (task, err) => app.log.error({ err, task }, 'scheduled task failed'),
+          onDone: (task, result) => app.log.debug({ task, result }, 'scheduled task done'),
         },
       )
     : null;

@@ -3,7 +3,7 @@ import type { AppConfig } from './config.js';
 import type { Deps } from './context.js';
 import { createDb, type DbHandle } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
-import { createLocalFileStore } from './files/file-store.js';
+import { createFileStore } from './files/create-file-store.js';
 import { createMailer } from './mail/mailer.js';
 
 /** Opens the database, applies pending migrations and wires the I/O adapters. */
@@ -11,6 +11,7 @@ export async function createDeps(
   config: AppConfig,
   clock: Clock = systemClock,
 ): Promise<{ deps: Deps; handle: DbHandle; migrated: string[] }> {
+  const files = await createFileStore(config);
   const handle = createDb(config.databaseUrl);
   const migrated = await migrateToLatest(handle.db);
   const deps: Deps = {
@@ -19,7 +20,7 @@ export async function createDeps(
     clock,
     config,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock }),
-    files: createLocalFileStore(config.filesDir),
+    files,
   };
   return { deps, handle, migrated };
 }

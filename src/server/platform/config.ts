@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultS3Endpoint, type S3Settings } from './files/s3-file-store.js';
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -21,6 +22,17 @@ const ZEnv = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   JOBS: z.enum(['true', 'false']).default('true'),
+  /** Seconds between scheduler ticks; ticks fall on multiples of it on the clock, on every server. */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Where uploads live: `local` (DATA_DIR/files) or `s3` (an S3-compatible bucket, S3_* below). */
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  /** Default https://s3.<region>.amazonaws.com; for MinIO and others their URL. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
   /**
    * Master secret (at least 32 characters) that encrypts the certificate signing keys at rest.
    * Without it a random master key is created in DATA_DIR/keys/credential-master.key (mode 0600).
@@ -43,6 +55,9 @@ export interface AppConfig {
   login: { maxFailures: number; lockMinutes: number };
   rateLimitPerMinute: number;
   jobsEnabled: boolean;
+  jobsIntervalSeconds: number;
+  /** The S3-compatible bucket for uploads; null keeps them on local disk under `filesDir`. */
+  s3: S3Settings | null;
   credentialKeySecret: string | undefined;
 }
 
@@ -65,6 +80,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     jobsEnabled: e.JOBS === 'true',
+    jobsIntervalSeconds: e.JOBS_INTERVAL_SECONDS,
+    s3: e.FILE_STORE === 's3' ? s3SettingsOf(e) : null,
     credentialKeySecret: e.CREDENTIAL_KEY_SECRET,
+  };
+}
+
+/** FILE_STORE=s3 without all of its settings stops the start with a message naming what is missing. */
+function s3SettingsOf(e: z.infer<typeof ZEnv>): S3Settings {
+  const required = ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  const missing = required.filter((name) => !e[name]);
+  if (missing.length > 0) {
+    throw new Error(`FILE_STORE=s3 needs ${required.join(', ')}; missing: ${missing.join(', ')}`);
+  }
+  const region = e.S3_REGION as string;
+  return {
+    endpoint: e.S3_ENDPOINT ?? defaultS3Endpoint(region),
+    region,
+    bucket: e.S3_BUCKET as string,
+    accessKeyId: e.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
   };
 }
