@@ -33,6 +33,8 @@ export const ErrorCode = {
   INVALID_STATE: 'INVALID_STATE',
   /** The database or another dependency is unavailable. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The disk (files or database) is full: nothing of the request was saved; an operator must free space. */
+  STORAGE_FULL: 'STORAGE_FULL',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -53,6 +55,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   FILE_REJECTED: 415,
   INVALID_STATE: 409,
   SERVICE_UNAVAILABLE: 503,
+  STORAGE_FULL: 507,
   INTERNAL: 500,
 };
 

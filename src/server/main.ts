@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { seedDemoWorkspace } from '../cli/seed-demo.js';
 import { buildApp } from './app.js';
 import { sendAgreementReminders } from './modules/agreements/agreement-reminders.job.js';
-import { resumeCertificateBatches } from './modules/certificates/certificates.service.js';
+import {
+  keepResumingCertificateBatches,
+  resumeCertificateBatches,
+} from './modules/certificates/certificates.service.js';
 import { runSurveyJobs } from './modules/surveys/surveys.job.js';
 import { createDeps } from './platform/bootstrap.js';
 import { loadConfig } from './platform/config.js';
@@ -54,18 +57,20 @@ async function main() {
         },
       )
     : null;
-  // Batches are work that members started, not a scheduled job: resume them even without JOBS.
-  resumeCertificateBatches(deps)
-    .then(({ resumed }) => {
-      if (resumed.length > 0) {
-        app.log.info({ resumed }, 'resumed certificate batches');
-      }
-    })
-    .catch((err) => app.log.error({ err }, 'resuming certificate batches failed'));
+  // Batches are work that members started, not a scheduled job: resume them even without JOBS,
+  // now and every lease period (a crashed server's lease runs out some time after the restart).
+  const stopResuming = keepResumingCertificateBatches(deps, (outcome) => {
+    if ('error' in outcome) {
+      app.log.error({ err: outcome.error }, 'resuming certificate batches failed');
+    } else if (outcome.resumed.length > 0) {
+      app.log.info({ resumed: outcome.resumed }, 'resumed certificate batches');
+    }
+  });
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     scheduler?.stop();
+    stopResuming();
     await app.close();
     await handle.close();
     process.exit(0);

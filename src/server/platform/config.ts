@@ -24,6 +24,12 @@ const ZEnv = z.object({
   JOBS: z.enum(['true', 'false']).default('true'),
   /** Seconds between scheduler ticks; ticks fall on multiples of it on the clock, on every server. */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /**
+   * How long a server's claim on a running certificate batch lasts without renewal (renewed after
+   * every chunk of ten). After a crash another server, or the restarted one, resumes the batch
+   * once it runs out. Tests shorten it; keep it well above the time one chunk takes.
+   */
+  CERTIFICATE_BATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** Where uploads live: `local` (DATA_DIR/files) or `s3` (an S3-compatible bucket, S3_* below). */
   FILE_STORE: z.enum(['local', 's3']).default('local'),
   /** Default https://s3.<region>.amazonaws.com; for MinIO and others their URL. */
@@ -56,6 +62,7 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   jobsEnabled: boolean;
   jobsIntervalSeconds: number;
+  certificateBatchLeaseSeconds: number;
   /** The S3-compatible bucket for uploads; null keeps them on local disk under `filesDir`. */
   s3: S3Settings | null;
   credentialKeySecret: string | undefined;
@@ -81,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     jobsEnabled: e.JOBS === 'true',
     jobsIntervalSeconds: e.JOBS_INTERVAL_SECONDS,
+    certificateBatchLeaseSeconds: e.CERTIFICATE_BATCH_LEASE_SECONDS,
     s3: e.FILE_STORE === 's3' ? s3SettingsOf(e) : null,
     credentialKeySecret: e.CREDENTIAL_KEY_SECRET,
   };

@@ -216,6 +216,16 @@ export async function issueForSubject(issuer: Issuer, subject: CertificateSubjec
         throw new AppError('ALREADY_EXISTS', 'The enrolment already has a certificate in force');
       }
       await trx.insertInto('certificates').values(row).execute();
+      if (subject.batchId) {
+        // Counted in the certificate's own transaction: after a crash the batch's count still
+        // says exactly how many certificates it issued.
+        await trx
+          .updateTable('certificateBatches')
+          .set((eb) => ({ done: eb('done', '+', 1), updatedAt: now.toISOString() }))
+          .where('id', '=', subject.batchId)
+          .where('organizationId', '=', organizationId)
+          .execute();
+      }
       const event = {
         action: 'create' as const,
         entityType: 'certificate',
@@ -370,7 +380,7 @@ function trainingCtx(ctx: ServiceContext): ServiceContext {
 /* ---------- bulk issue ---------- */
 
 const CHUNK = 10;
-/** How long a claim on a running batch lasts without renewal (renewed after every chunk). */
+/** The default claim on a running batch (CERTIFICATE_BATCH_LEASE_SECONDS), renewed after every chunk. */
 export const BATCH_LEASE_MS = 2 * 60 * 1000;
 /** This server process, as the holder of batch leases. */
 const WORKER = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -393,7 +403,8 @@ async function pendingEnrolments(ctx: ServiceContext, cohortId: string): Promise
   return eligible.map((e) => e.enrolmentId).filter((id) => !done.has(id));
 }
 
-const leaseUntil = (deps: Deps) => new Date(deps.clock.now().getTime() + BATCH_LEASE_MS).toISOString();
+const leaseMs = (deps: Deps) => (deps.config.certificateBatchLeaseSeconds ?? BATCH_LEASE_MS / 1000) * 1000;
+const leaseUntil = (deps: Deps) => new Date(deps.clock.now().getTime() + leaseMs(deps)).toISOString();
 
 /**
  * Claims a running batch for this process: a compare-and-set that succeeds only when nobody holds
@@ -501,11 +512,51 @@ async function resumeBatch(deps: Deps, batchId: string): Promise<boolean> {
   if (running.has(batchId)) {
     return false;
   }
-  if (!(await claimBatch(deps, batchId))) {
+  const before = await deps.db
+    .selectFrom('certificateBatches')
+    .select(['organizationId', 'lockedBy', 'done', 'failed', 'total'])
+    .where('id', '=', batchId)
+    .executeTakeFirst();
+  if (!before || !(await claimBatch(deps, batchId))) {
     return false;
+  }
+  if (before.lockedBy !== WORKER) {
+    // Whoever reads the batch's history sees where it stopped and who took it over.
+    await recordAuditAs(deps.db, {
+      action: 'update',
+      entityType: 'certificate_batch',
+      entityId: batchId,
+      organizationId: before.organizationId,
+      actorId: null,
+      actorEmail: null,
+      at: deps.clock.now().toISOString(),
+      before: { lockedBy: before.lockedBy, done: before.done, failed: before.failed, total: before.total },
+      after: { lockedBy: WORKER },
+      reason: 'resumed: the lease of the server that ran the batch ran out',
+    });
   }
   launch(deps, batchId);
   return true;
+}
+
+/**
+ * Resumes stranded batches now and then every lease period, whether or not scheduled jobs are on:
+ * a batch is work a member started, and after a crash its lease runs out some time after the
+ * restart. Returns a stop function.
+ */
+export function keepResumingCertificateBatches(
+  deps: Deps,
+  report: (outcome: { resumed: string[] } | { error: unknown }) => void,
+): () => void {
+  const once = () =>
+    resumeCertificateBatches(deps).then(
+      (r) => report(r),
+      (error) => report({ error }),
+    );
+  void once();
+  const timer = setInterval(() => void once(), leaseMs(deps));
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**
@@ -604,9 +655,10 @@ async function runBatch(deps: Deps, batchId: string): Promise<void> {
         .execute();
       return;
     }
-    let done = 0;
     let failed = 0;
     for (const enrolmentId of chunk) {
+      // A resumed batch retries the enrolments that failed before: count each one once.
+      const earlier = state.errors.findIndex((e) => e.enrolmentId === enrolmentId);
       tried.add(enrolmentId);
       try {
         const subject = await subjectOfEnrolment(deps, orgId, enrolmentId, {
@@ -615,19 +667,26 @@ async function runBatch(deps: Deps, batchId: string): Promise<void> {
           batchId,
         });
         await issueForSubject({ deps, organizationId: orgId, userId: batch.createdBy }, subject);
-        done++;
+        if (earlier >= 0) {
+          state.errors.splice(earlier, 1);
+          failed--;
+        }
       } catch (err) {
         if (err instanceof AppError && err.code === 'ALREADY_EXISTS') {
           continue; // issued meanwhile by someone else: not ours to count
         }
-        failed++;
-        state.errors.push({ enrolmentId, code: err instanceof AppError ? err.code : 'INTERNAL' });
+        const code = err instanceof AppError ? err.code : 'INTERNAL';
+        if (earlier >= 0) {
+          state.errors[earlier] = { enrolmentId, code };
+        } else {
+          failed++;
+          state.errors.push({ enrolmentId, code });
+        }
       }
     }
     await deps.db
       .updateTable('certificateBatches')
       .set((eb) => ({
-        done: eb('done', '+', done),
         failed: eb('failed', '+', failed),
         errorsJson: JSON.stringify(state),
         updatedAt: deps.clock.now().toISOString(),

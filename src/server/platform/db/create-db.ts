@@ -25,7 +25,16 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function createDb(url: string): DbHandle {
   const plugins = [new CamelCasePlugin()];
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // A database that is down or unreachable answers 503 within seconds instead of hanging the
+      // request: connecting (or waiting for a free client) gives up after 5 s, and TCP keep-alive
+      // notices a connection whose server vanished without closing it.
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+      idleTimeoutMillis: 30_000,
+    });
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });

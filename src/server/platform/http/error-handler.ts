@@ -25,9 +25,41 @@ const UNAVAILABLE = new Set([
   'SQLITE_BUSY',
 ]);
 
-function isUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string })?.code;
-  return typeof code === 'string' && UNAVAILABLE.has(code);
+// node-postgres reports a connection that timed out or broke off without an error code.
+const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /^Connection terminated/i];
+
+/** The error, or one it was caused by (a pool wraps the socket's error), means "the database is away". */
+function isUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 3) {
+    return false;
+  }
+  const { code, message, cause, errors } = err as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  // better-sqlite3 reports extended codes: SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT, ...
+  if (typeof code === 'string' && (UNAVAILABLE.has(code) || code.startsWith('SQLITE_BUSY'))) {
+    return true;
+  }
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message))) {
+    return true;
+  }
+  // Node's AggregateError (a host with several addresses, every one refused).
+  if (Array.isArray(errors) && errors.length > 0 && errors.every((e) => isUnavailable(e, depth + 1))) {
+    return true;
+  }
+  return isUnavailable(cause, depth + 1);
+}
+
+// No room left for a file or for the database: ENOSPC/EDQUOT from the disk, SQLITE_FULL, and
+// PostgreSQL's disk_full (53100).
+const STORAGE_FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL', '53100']);
+
+function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && STORAGE_FULL.has(code);
 }
 
 /** The 404 answer for an unknown route, in the uniform error shape. */
@@ -64,6 +96,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
       return reply.code(err.statusCode).send(body('INVALID_INPUT', err.message, { reason: err.code }));
+    }
+    if (isStorageFull(err)) {
+      request.log.error({ err }, 'storage full');
+      return reply
+        .code(507)
+        .send(body('STORAGE_FULL', 'There is no space left to store this; nothing was saved'));
     }
     if (isUnavailable(err)) {
       request.log.error({ err }, 'dependency unavailable');
