@@ -24,6 +24,17 @@ export const ZCountryCode = z
 
 export const ZVersion = z.number().int().min(1).describe('Optimistic concurrency version');
 
+/**
+ * A web address people will click: http(s) only, so a `javascript:` or `data:` address can never
+ * become a link (`url_format` otherwise).
+ */
+export const ZHttpUrl = (max: number) =>
+  z
+    .string()
+    .trim()
+    .url({ error: 'url_format', protocol: /^https?$/ })
+    .max(max);
+
 export const ZPageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZEmail } from './auth.js';
-import { ZCountryCode, ZId, ZLocalizedText, ZPageQuery, ZSort, ZVersion } from './common.js';
+import { ZCountryCode, ZHttpUrl, ZId, ZLocalizedText, ZPageQuery, ZSort, ZVersion } from './common.js';
 
 /** IATI 2.03 OrganisationType codelist (non-embedded), the codes a partner can have. */
 export const IATI_ORGANISATION_TYPES = [
@@ -58,7 +58,7 @@ export const ZPartnerInput = z.object({
   city: z.string().trim().max(200).default(''),
   type: ZOrganisationType,
   identifiers: z.array(ZPartnerIdentifier).max(10).default([]),
-  website: z.string().trim().url('url_format').max(500).or(z.literal('')).default(''),
+  website: ZHttpUrl(500).or(z.literal('')).default(''),
   networkIds: z.array(ZId).max(20).default([]).describe('Alliances/networks this partner belongs to'),
   tags: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
   notes: z.string().max(10000).default(''),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZEmail } from './auth.js';
-import { ZCountryCode, ZId, ZIsoDate, ZLocalizedText, ZPageQuery, ZVersion } from './common.js';
+import { ZCountryCode, ZHttpUrl, ZId, ZIsoDate, ZLocalizedText, ZPageQuery, ZVersion } from './common.js';
 
 /** Kinds of module a training programme is built from. */
 export const PROGRAMME_MODULE_KINDS = [
@@ -169,7 +169,7 @@ const sessionFields = z.object({
   endsAt: ZInstant,
   timeZone: ZTimeZone,
   venue: z.string().trim().max(300).default(''),
-  onlineUrl: z.string().trim().url('url_format').max(1000).or(z.literal('')).default(''),
+  onlineUrl: ZHttpUrl(1000).or(z.literal('')).default(''),
   trainerUserId: ZId.nullable().default(null),
   language: ZLanguageTag.or(z.literal('')).default(''),
   interpreter: z.string().trim().max(200).default('').describe('Interpreter name or interpretation pair'),

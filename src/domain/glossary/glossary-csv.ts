@@ -37,11 +37,6 @@ const columnOf: Record<EntryField, GlossaryCsvColumn> = {
   note: 'note',
 };
 
-/** Undoes the apostrophe our exports put before formula-like cells (see neutralizeFormula). */
-function unneutralize(cell: string): string {
-  return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
-}
-
 export interface GlossaryCsvResult {
   problems: TGlossaryImportProblem[];
   entries: GlossaryEntry[];
@@ -98,7 +93,7 @@ export function readGlossaryCsv(
   }
   const cell = (cells: readonly string[], col: GlossaryCsvColumn) => {
     const at = positions.get(col);
-    return at === undefined ? '' : unneutralize((cells[at] ?? '').trim());
+    return at === undefined ? '' : (cells[at] ?? '').trim();
   };
   const entries: GlossaryEntry[] = [];
   for (const { rowNumber, cells } of body) {

@@ -7,9 +7,11 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly details?: Record<string, unknown>,
+    /** Only where HTTP has a sharper status than the code's usual one (413 for a too-large file). */
+    status?: number,
   ) {
     super(message ?? code);
-    this.status = errorStatus[code];
+    this.status = status ?? errorStatus[code];
   }
 }
 

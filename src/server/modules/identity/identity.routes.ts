@@ -40,6 +40,11 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const s = await identity.signIn(app.deps, req.body, meta(req));
+      // Whatever session the browser brought (a shared computer, a planted cookie) ends here: one
+      // browser, one live session, and the new token is always a fresh one.
+      if (req.actor) {
+        await identity.signOut(ctxOf(req));
+      }
       setSessionCookies(req, reply, s);
       return s.session;
     },

@@ -68,8 +68,9 @@ async function openSession(
 
 /**
  * Checks e-mail and password and opens a session. Failed attempts count per account; after
- * `login.maxFailures` the account is locked for `login.lockMinutes`, even for the right password.
- * @throws AppError INVALID_CREDENTIALS, ACCOUNT_LOCKED
+ * `login.maxFailures` the account is locked for `login.lockMinutes`, even for the right password,
+ * with the same answer as a wrong password.
+ * @throws AppError INVALID_CREDENTIALS
  */
 export async function signIn(
   deps: Deps,
@@ -79,16 +80,16 @@ export async function signIn(
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const user = await repo.findUserByEmail(deps.db, input.email);
-  if (user?.lockedUntil && user.lockedUntil > nowIso) {
-    const retryAfterSeconds = Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 1000);
-    throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-ins', { retryAfterSeconds });
-  }
-  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? null);
+  // A locked account answers exactly like an unknown e-mail or a wrong password (OWASP): a distinct
+  // "locked" answer would tell an attacker which addresses have accounts. The password is still
+  // hashed, so the timing says nothing either, and a right password does not get through.
+  const isLocked = Boolean(user?.lockedUntil && user.lockedUntil > nowIso);
+  const passwordOk = (await verifyPassword(input.password, user?.passwordHash ?? null)) && !isLocked;
   const memberships = user ? await repo.listUsableMemberships(deps.db, user.id) : [];
   const active = memberships.filter((m) => m.status === 'active');
   if (!user || !passwordOk || active.length === 0) {
     await deps.db.transaction().execute(async (trx) => {
-      if (user && !passwordOk) {
+      if (user && !passwordOk && !isLocked) {
         const failures = user.failedSignIns + 1;
         const locked = failures >= deps.config.login.maxFailures;
         await repo.updateUser(trx, user.id, {

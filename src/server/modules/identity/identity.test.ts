@@ -89,9 +89,9 @@ describe('sign-in and sessions', () => {
       payload: { email, password: TEST_PASSWORD },
       remoteAddress: '10.0.1.1',
     });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
+    // The same answer as a wrong password: a lock must not reveal that the account exists.
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().error.code).toBe('INVALID_CREDENTIALS');
     t.clock.advanceMs((t.deps.config.login.lockMinutes + 1) * 60_000);
     const after = await t.app.inject({
       method: 'POST',

@@ -17,6 +17,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import { parseJson } from '../../platform/db/sql-helpers.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { restoreNeutralized } from '../../platform/spreadsheets/formula-injection.js';
 import {
   readTabularFile,
   sniffTabularFormat,
@@ -40,7 +41,7 @@ const toEntry = (r: GlossaryTermRow): GlossaryEntry => ({
 });
 
 /** Writes a neutral element tree as XML text (xmlbuilder2 escapes text and attribute values). */
-function serialize(root: XmlElement): string {
+export function serialize(root: XmlElement): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const { xmlns, ...rootAttrs } = root.attrs;
   const write = (parent: ReturnType<typeof doc.ele>, node: XmlNode) => {
@@ -108,7 +109,15 @@ export function parseTbx(text: string): XmlElement | TGlossaryImportProblem {
     htmlEntities: false,
     processEntities: true,
   });
-  const root = toTree(parser.parse(text) as Ordered[]).find((n): n is XmlElement => typeof n !== 'string');
+  let tree: Ordered[];
+  try {
+    tree = parser.parse(text) as Ordered[];
+  } catch (err) {
+    // The validator lets some damage through that the parser then throws on (found by fuzzing:
+    // a NUL inside the XML declaration).
+    return { path: '/', code: 'malformed_xml', value: (err as Error).message };
+  }
+  const root = toTree(tree).find((n): n is XmlElement => typeof n !== 'string');
   return root ?? { path: '/', code: 'not_tbx' };
 }
 
@@ -172,7 +181,9 @@ export async function importGlossary(
       if (sniffTabularFormat(file.bytes) !== 'csv') {
         result = { problems: [{ row: 1, column: '', code: 'unreadable_file' }], entries: [] };
       } else {
-        result = readGlossaryCsv(await readTabularFile(file.bytes), opts);
+        // A glossary exported here and edited comes back with its formula guard: undo it.
+        const rows = (await readTabularFile(file.bytes)).map((r) => r.map(restoreNeutralized));
+        result = readGlossaryCsv(rows, opts);
       }
     } else {
       const root = parseTbx(file.bytes.toString('utf8').replace(/^\uFEFF/, ''));

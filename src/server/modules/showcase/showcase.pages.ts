@@ -184,10 +184,12 @@ function render(indexHtml: string, h: Head): string {
   } else {
     meta.push('<meta name="robots" content="noindex" />');
   }
+  // Replacer functions, not strings: in a replacement string `$&`, `$\`` and `$'` are patterns, so a
+  // college name containing them would copy parts of index.html (its script tags) into the page.
   return indexHtml
-    .replace(/<html[^>]*>/, `<html lang="${h.locale}" dir="${dir}">`)
-    .replace(/<title>[^<]*<\/title>/, meta.join('\n    '))
-    .replace(/<div id="root"><\/div>/, `<div id="root">${h.body}</div>`);
+    .replace(/<html[^>]*>/, () => `<html lang="${h.locale}" dir="${dir}">`)
+    .replace(/<title>[^<]*<\/title>/, () => meta.join('\n    '))
+    .replace(/<div id="root"><\/div>/, () => `<div id="root">${h.body}</div>`);
 }
 
 function collegeName(data: { college: TPublicShowcase['college'] }, locale: Locale) {

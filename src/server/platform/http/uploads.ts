@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 /**
  * Reads the single multipart file field `file` into memory, within `maxBytes`, with the text
  * fields sent before it (`fields`; a form must put them ahead of the file).
- * @throws AppError INVALID_INPUT when no file is sent, FILE_REJECTED when it is too large
+ * @throws AppError INVALID_INPUT when no file is sent, FILE_REJECTED (413) when it is too large
  */
 export async function readUpload(
   request: FastifyRequest,
@@ -21,10 +21,15 @@ export async function readUpload(
   }
   const bytes = await part.toBuffer();
   if (part.file.truncated) {
-    throw new AppError('FILE_REJECTED', `The file is larger than ${maxBytes} bytes`, {
-      reason: 'too_large',
-      maxBytes,
-    });
+    throw new AppError(
+      'FILE_REJECTED',
+      `The file is larger than ${maxBytes} bytes`,
+      {
+        reason: 'too_large',
+        maxBytes,
+      },
+      413,
+    );
   }
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {

@@ -963,7 +963,15 @@ export function parseIatiActivities(input: string | Uint8Array): IatiParseResult
       column: valid.err.col,
     });
   }
-  const root = buildTree(parser.parse(xml) as Ordered[], null)[0];
+  let ordered: Ordered[];
+  try {
+    ordered = parser.parse(xml) as Ordered[];
+  } catch (err) {
+    // The validator lets some damage through that the parser throws on (found by fuzzing: a NUL
+    // inside the XML declaration).
+    return fail({ path: '/', code: 'unreadable_xml', message: (err as Error).message });
+  }
+  const root = buildTree(ordered, null)[0];
   if (root?.name !== 'iati-activities') {
     return fail({
       path: `/${root?.name ?? ''}`,

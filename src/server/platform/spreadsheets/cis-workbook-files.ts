@@ -20,7 +20,8 @@ import {
 } from '../../../domain/competitions/cis-workbook-export.js';
 import type { MarkingScheme } from '../../../domain/competitions/marking-scheme.js';
 import { AppError } from '../errors.js';
-import { cellPrimitive, neutralizeFormula, restoreNeutralized, sniffTabularFormat } from './tabular-files.js';
+import { restoreNeutralized, safeCell } from './formula-injection.js';
+import { cellPrimitive, loadWorkbook, sniffTabularFormat } from './tabular-files.js';
 
 export const CIS_WORKBOOK_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,7 +57,7 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
 /**
  * Reads the two CIS sheets of an uploaded workbook. Parse them with `parseCisMarkingScheme`.
  * @throws AppError IMPORT_INVALID (unreadable_file) when the bytes are not an .xlsx workbook, or
- *   (sheet_missing) when it has no "CIS Marking Scheme Import" sheet
+ *   (sheet_missing) when it has no "CIS Marking Scheme Import" sheet; FILE_REJECTED (413) for a zip bomb
  */
 export async function readCisWorkbook(bytes: Buffer): Promise<CisSheets> {
   const unreadable = () =>
@@ -67,11 +68,11 @@ export async function readCisWorkbook(bytes: Buffer): Promise<CisSheets> {
   if (sniffTabularFormat(bytes) !== 'xlsx') {
     throw unreadable();
   }
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable();
+    wb = await loadWorkbook(bytes);
+  } catch (err) {
+    throw err instanceof AppError ? err : unreadable();
   }
   const scheme = findSheet(wb, CIS_SCHEME_SHEET);
   if (!scheme) {
@@ -106,7 +107,7 @@ export async function writeCellGrids(sheets: readonly GridSheet[]): Promise<Buff
       const row = sheet.getRow(r + 1);
       cells.forEach((v, c) => {
         if (v !== null && v !== '') {
-          row.getCell(c + 1).value = typeof v === 'string' ? neutralizeFormula(v) : v;
+          row.getCell(c + 1).value = safeCell(v);
         }
       });
       if (s.boldRows?.has(r + 1)) {

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
+import { neutralizeFormula } from './formula-injection.js';
+import { checkZipExpansion, XLSX_MAX_EXPANDED_BYTES } from './zip-guard.js';
 
 export type TabularFormat = 'csv' | 'xlsx';
 export type Cells = string[][];
@@ -59,9 +61,34 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 /**
+ * An .xlsx workbook from uploaded bytes, once the ZIP is known to expand within
+ * XLSX_MAX_EXPANDED_BYTES (see zip-guard.ts).
+ * @throws AppError FILE_REJECTED (413, too_large) for a workbook that would expand beyond that;
+ *   the error exceljs raises for bytes it cannot read
+ */
+export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const check = checkZipExpansion(bytes);
+  if (check === 'too_large') {
+    throw new AppError(
+      'FILE_REJECTED',
+      `The workbook expands to more than ${XLSX_MAX_EXPANDED_BYTES} bytes`,
+      { reason: 'too_large', maxExpandedBytes: XLSX_MAX_EXPANDED_BYTES },
+      413,
+    );
+  }
+  if (check === 'corrupt') {
+    throw new Error('not a readable ZIP archive');
+  }
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+/**
  * Reads the first sheet of an XLSX file, or a UTF-8 CSV file (BOM allowed, `,` or `;` separated),
  * into rows of trimmed strings.
- * @throws AppError IMPORT_INVALID (unreadable_file) when the bytes are neither
+ * @throws AppError IMPORT_INVALID (unreadable_file) when the bytes are neither; FILE_REJECTED
+ *   (413) for a zip bomb
  */
 export async function readTabularFile(bytes: Buffer): Promise<Cells> {
   const format = sniffTabularFormat(bytes);
@@ -86,8 +113,7 @@ export async function readTabularFile(bytes: Buffer): Promise<Cells> {
       });
       return rows.map((r) => r.map((c) => c.trim()));
     }
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const wb = await loadWorkbook(bytes);
     const sheet = wb.worksheets[0];
     if (!sheet) {
       return [];
@@ -109,19 +135,6 @@ export async function readTabularFile(bytes: Buffer): Promise<Cells> {
   }
 }
 
-/**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR) as a formula; a
- * leading apostrophe makes it text (OWASP "CSV injection").
- */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** Undoes neutralizeFormula on a text read back from a file this application wrote. */
-export function restoreNeutralized(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
-
 export async function writeTabularFile(
   format: TabularFormat,
   header: readonly string[],
@@ -131,12 +144,12 @@ export async function writeTabularFile(
   const safeRows = rows.map((r) => r.map(neutralizeFormula));
   if (format === 'csv') {
     // The BOM makes Excel read UTF-8 (Chinese and Arabic names) correctly.
-    return Buffer.from(`\uFEFF${stringify([header as string[], ...safeRows])}`, 'utf8');
+    return Buffer.from(`\uFEFF${stringify([header.map(neutralizeFormula), ...safeRows])}`, 'utf8');
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'TVET Bridge';
   const sheet = wb.addWorksheet(sheetName);
-  sheet.addRow([...header]).font = { bold: true };
+  sheet.addRow(header.map(neutralizeFormula)).font = { bold: true };
   for (const r of safeRows) {
     sheet.addRow(r);
   }

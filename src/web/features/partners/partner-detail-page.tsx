@@ -15,6 +15,7 @@ import { countryName } from '../../lib/countries';
 import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
+import { httpHref } from '../../lib/safe-url';
 import { useAgreements } from '../agreements/api';
 import { PartnerStaffPanel } from '../library/partner-staff-panel';
 import { useArchivePartner, usePartner } from './api';
@@ -180,11 +181,16 @@ export function PartnerDetailPage() {
           <Field label={t('partners.city')}>{p.city}</Field>
           <Field label={t('partners.type')}>{t(`partners.types.${p.type}`)}</Field>
           <Field label={t('partners.website')}>
-            {p.website && (
-              <Anchor href={p.website} target="_blank" rel="noopener noreferrer" dir="ltr">
-                {p.website}
-              </Anchor>
-            )}
+            {p.website &&
+              (httpHref(p.website) ? (
+                <Anchor href={httpHref(p.website)} target="_blank" rel="noopener noreferrer" dir="ltr">
+                  {p.website}
+                </Anchor>
+              ) : (
+                <Text span size="sm" dir="ltr">
+                  {p.website}
+                </Text>
+              ))}
           </Field>
           <Field label={t('partners.identifiers')}>
             {p.identifiers.map((i) => (

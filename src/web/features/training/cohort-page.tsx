@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
+import { httpHref } from '../../lib/safe-url';
 import { CohortCertificatesPanel } from '../certificates/cohort-certificates-panel';
 import { cohortCalendarUrl, trainerCalendarUrl, useCohort } from './api';
 import { EnrolmentsPanel } from './enrolments-panel';
@@ -52,8 +53,14 @@ export function CohortPage() {
       render: (s) => (
         <Stack gap={0}>
           {s.venue && <span dir="auto">{s.venue}</span>}
-          {s.onlineUrl && (
-            <Anchor href={s.onlineUrl} target="_blank" rel="noopener noreferrer" size="sm" dir="ltr">
+          {httpHref(s.onlineUrl) && (
+            <Anchor
+              href={httpHref(s.onlineUrl)}
+              target="_blank"
+              rel="noopener noreferrer"
+              size="sm"
+              dir="ltr"
+            >
               {t('training.session.online')}
             </Anchor>
           )}

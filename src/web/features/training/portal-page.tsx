@@ -20,6 +20,7 @@ import { currentLocale } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { formatBytes, formatDate, formatDateTime } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
+import { httpHref } from '../../lib/safe-url';
 import { CertificateStatusBadge } from '../certificates/status-badge';
 import { usePortal } from './api';
 
@@ -108,8 +109,14 @@ export function PortalPage() {
                   {s.venue}
                 </Text>
               )}
-              {s.onlineUrl && (
-                <Anchor href={s.onlineUrl} target="_blank" rel="noopener noreferrer" size="sm" dir="ltr">
+              {httpHref(s.onlineUrl) && (
+                <Anchor
+                  href={httpHref(s.onlineUrl)}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  size="sm"
+                  dir="ltr"
+                >
                   {t('training.portal.joinOnline')}
                 </Anchor>
               )}

@@ -1,0 +1,13 @@
+import countries from 'i18n-iso-countries';
+import { it } from 'vitest';
+import { fuzzTabularValidator } from '../../server/platform/spreadsheets/fuzz.test-support.js';
+import { validatePartnerImport } from './partner-import.js';
+
+it('validatePartnerImport answers findings for any grid, never an exception', () => {
+  const ctx = {
+    knownCountryCodes: new Set(Object.keys(countries.getAlpha2Codes())),
+    existingIdentifiers: new Set<string>(),
+    maxRows: 40,
+  };
+  fuzzTabularValidator((rows) => validatePartnerImport(rows, ctx), 'partners-import.csv');
+});
