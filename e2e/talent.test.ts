@@ -9,7 +9,9 @@
  * 3. the enterprise sees the shortlist entry anonymised: no name on the page;
  * 4. the coordinator sends the candidate's personal link from the profile page; the candidate opens it
  *    from the outbox in a browser where nobody is signed in and agrees to the introduction;
- * 5. the enterprise, on reload, sees the candidate's name and e-mail for that posting.
+ * 5. the enterprise, on reload, sees the candidate's name and e-mail for that posting;
+ * 6. the demo participant whose account is linked to their profile opens "My talent profile" from the
+ *    navigation and gives consent signed in.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +47,8 @@ const POSTING = {
 /** The same skills as the demo coordinator, whose app speaks Chinese, reads them. */
 const SKILLS_ZH = ['敷设电气线路', '执行电气安全规范'];
 const ZH: Locale = 'zh-CN';
+/** The demo trainee whose participant account manages their talent profile (seed-demo-talent.ts). */
+const PARTICIPANT = { email: 'nasrin.akter@demo.example', name: 'নাসরিন আক্তার' };
 /** A demo partner graduate: electrician, willing to work in the Emirates, consented to introductions. */
 const CANDIDATE = { name: 'Samuel Otieno', email: 'samuel.otieno@kenyatvet.example.ke' };
 
@@ -286,6 +290,15 @@ describe('talent: demand, explainable matching, shortlist and introduction by co
   }, 60_000);
 
   it('the candidate agrees to the introduction through the personal link', async () => {
+    // Shortlisting told the candidate by e-mail: the country and the occupation, never the employer.
+    const mails = await call<{ data: OutboxMessage[] }>(admin, 'GET', '/outbox?pageSize=200');
+    const proposal = mails.data.filter((m) => m.to === CANDIDATE.email && m.kind === 'talent_proposal');
+    expect(proposal).toHaveLength(1);
+    expect(proposal[0]?.text).toContain(POSTING.country);
+    expect(proposal[0]?.text).toMatch(/\/t\/[A-Za-z0-9_-]+/);
+    expect(proposal[0]?.text).not.toContain(POSTING.enterprise);
+    expect(proposal[0]?.text).not.toContain(ENTERPRISE.email);
+
     const p = coordinator.page;
     await p.goto('/talent');
     await p.getByRole('textbox', { name: tr(ZH, 'talent.search'), exact: true }).fill('Otieno');
@@ -333,4 +346,31 @@ describe('talent: demand, explainable matching, shortlist and introduction by co
     await shot(p, 'talent-05-enterprise-sees-name');
     assertNoPageErrors(enterprise);
   }, 60_000);
+
+  it('the demo participant gives consent signed in, on My talent profile', async () => {
+    const participant = await openSession(browser, server.url);
+    sessions.push(participant);
+    const p = participant.page;
+    await signIn(p, PARTICIPANT.email, server.demo.password);
+    await p
+      .getByRole('link', { name: tr('en', 'nav.myTalent'), exact: true })
+      .first()
+      .click();
+    await p.waitForURL(/\/talent\/me$/);
+    await p.getByRole('heading', { level: 1, name: PARTICIPANT.name }).waitFor();
+    const consent = p.getByRole('region', { name: tr('en', 'talent.self.consentTitle') });
+    await consent.getByRole('radio', { name: tr('en', 'talent.scope.match_and_introduce') }).check();
+    await consent.getByRole('button', { name: tr('en', 'talent.self.agree'), exact: true }).click();
+    await consent
+      .getByRole('button', { name: tr('en', 'talent.withdrawConsent'), exact: true })
+      .waitFor({ timeout: 30_000 });
+    const me = await participant.context.request.get('/api/v1/talent/me');
+    expect(me.status()).toBe(200);
+    expect((await me.json()).profile.consent).toMatchObject({
+      givenVia: 'account',
+      scope: 'match_and_introduce',
+    });
+    await shot(p, 'talent-06-my-talent-profile');
+    assertNoPageErrors(participant);
+  }, 120_000);
 });

@@ -1,10 +1,16 @@
+import type { TPartnerInput } from '../contracts/partners.js';
+import { type Permission, type Role, rolePermissions } from '../contracts/roles.js';
 import type { TTalentProfileInputRaw } from '../contracts/talent.js';
 import { ZTalentProfileInput } from '../contracts/talent.js';
+import { ZDemandPostingInput } from '../contracts/talent-demand.js';
 import { addDays } from '../domain/dates/calendar-date.js';
 import { ESCO_STARTER } from '../domain/talent/taxonomy/index.js';
+import * as partners from '../server/modules/partners/partners.service.js';
+import * as demand from '../server/modules/talent/demand.service.js';
 import * as talent from '../server/modules/talent/talent.service.js';
 import type { ServiceContext } from '../server/platform/context.js';
 import { parseJson } from '../server/platform/db/sql-helpers.js';
+import { newId } from '../server/platform/ids.js';
 import { todayFor } from '../server/platform/today.js';
 
 /** Occupations of the college's fields, with the starter set's skills taught for them. */
@@ -183,5 +189,162 @@ export async function seedDemoTalent(ctx: ServiceContext): Promise<void> {
   const withdrawn = ids[2];
   if (withdrawn) {
     await talent.withdrawConsent(ctx, withdrawn, { note: 'Asked by phone to be removed from matching' });
+  }
+  await seedDemoTalentAccounts(ctx);
+}
+
+/** Enterprises abroad the college works with, recorded as private-sector partners (IATI 71). */
+const ENTERPRISES: (Pick<TPartnerInput, 'names' | 'country' | 'city' | 'website'> & {
+  key: string;
+  recruiters: [string, string][];
+})[] = [
+  {
+    key: 'alnoor',
+    names: {
+      en: 'Al Noor Engineering Services LLC',
+      'zh-CN': '阿尔努尔工程服务有限责任公司',
+      fr: 'Al Noor Engineering Services LLC',
+      ar: 'شركة النور للخدمات الهندسية ذ.م.م',
+    },
+    country: 'AE',
+    city: 'Abu Dhabi',
+    website: '',
+    recruiters: [
+      ['hr@alnoor-eng.example.ae', 'Layla Al Mansoori'],
+      ['site.recruiter@alnoor-eng.example.ae', 'Rashid Khan'],
+    ],
+  },
+  {
+    key: 'selangor',
+    names: {
+      en: 'Selangor Precision Manufacturing Sdn Bhd',
+      'zh-CN': '雪兰莪精密制造有限公司',
+      fr: 'Selangor Precision Manufacturing Sdn Bhd',
+      ar: 'سيلانغور للتصنيع الدقيق',
+    },
+    country: 'MY',
+    city: 'Shah Alam',
+    website: '',
+    recruiters: [['talent@selangor-precision.example.my', 'Tan Mei Ling']],
+  },
+];
+
+/** The trainee whose account manages their own talent profile ("My talent profile") in the demo. */
+export const DEMO_PARTICIPANT_EMAIL = 'nasrin.akter@demo.example';
+
+/** A demo account with an active membership, optionally acting for a partner; returns its id. */
+async function demoMember(
+  ctx: ServiceContext,
+  u: { email: string; displayName: string; role: Role; partnerId: string | null },
+): Promise<string> {
+  const db = ctx.deps.db;
+  const now = ctx.deps.clock.now().toISOString();
+  // Every demo account has the demo password: the seeding admin's hash is that password's.
+  const { passwordHash } = await db
+    .selectFrom('users')
+    .select('passwordHash')
+    .where('id', '=', ctx.actor.userId)
+    .executeTakeFirstOrThrow();
+  const id = newId();
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      email: u.email,
+      displayName: u.displayName,
+      passwordHash,
+      locale: 'en',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  await db
+    .insertInto('memberships')
+    .values({
+      id: newId(),
+      organizationId: ctx.actor.organizationId,
+      userId: id,
+      role: u.role,
+      partnerId: u.partnerId,
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * Enterprises as partners of the college, each with its recruiters' accounts linked to it (two
+ * recruiters of Al Noor share its posting and shortlist), and one participant account that manages
+ * its talent profile signed in.
+ */
+export async function seedDemoTalentAccounts(ctx: ServiceContext): Promise<void> {
+  const today = todayFor(ctx);
+  for (const e of ENTERPRISES) {
+    const partner = await partners.createPartner(ctx, {
+      names: e.names,
+      nativeName: '',
+      country: e.country,
+      city: e.city,
+      type: '71',
+      identifiers: [],
+      website: e.website,
+      networkIds: [],
+      tags: ['employer', 'overseas demand'],
+      notes: 'Recruits graduates for its sites abroad; its recruiters post demand in TVET Bridge.',
+      contacts: [],
+    });
+    const ids: string[] = [];
+    for (const [email, displayName] of e.recruiters) {
+      ids.push(await demoMember(ctx, { email, displayName, role: 'enterprise', partnerId: partner.id }));
+    }
+    const [first] = e.recruiters;
+    if (e.key === 'alnoor' && first && ids[0]) {
+      // Posted by the first recruiter: the second one sees and manages it too.
+      const recruiter: ServiceContext = {
+        ...ctx,
+        actor: {
+          ...ctx.actor,
+          userId: ids[0],
+          email: first[0],
+          displayName: first[1],
+          role: 'enterprise',
+          permissions: new Set<Permission>(rolePermissions.enterprise),
+        },
+      };
+      const weld = ESCO_STARTER.filter((s) => s.kind === 'skill' && s.field === 'welding').slice(0, 2);
+      await demand.createPosting(
+        recruiter,
+        ZDemandPostingInput.parse({
+          country: 'AE',
+          site: 'Abu Dhabi, Mussafah',
+          iscoCode: '7212',
+          headcount: 4,
+          startDate: addDays(today, 150),
+          contract: { type: 'fixed_term', durationMonths: 24, hoursPerWeek: 48, accommodationProvided: true },
+          requiredSkills: weld.slice(0, 1).map((s) => ({ skillKey: s.key, minLevel: 2, weight: 3 })),
+          optionalSkills: weld.slice(1).map((s) => ({ skillKey: s.key, minLevel: 3, weight: 1 })),
+          requiredLanguages: [{ code: 'en', minCefr: 'A2' }],
+        }),
+      );
+    }
+  }
+
+  // A trainee with a talent profile gets a participant account linked to it.
+  const profile = await ctx.deps.db
+    .selectFrom('talentProfiles')
+    .select(['id', 'email', 'nameLatin', 'version'])
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .where('email', '=', DEMO_PARTICIPANT_EMAIL)
+    .executeTakeFirst();
+  if (profile) {
+    await demoMember(ctx, {
+      email: profile.email.toLowerCase(),
+      displayName: profile.nameLatin,
+      role: 'participant',
+      partnerId: null,
+    });
+    await talent.linkAccount(ctx, profile.id, { version: profile.version, linked: true });
   }
 }

@@ -108,6 +108,11 @@ export const Permission = {
   TalentManage: 'talent.manage',
   /** Post and edit the user's own demand postings and see their shortlists (anonymised until agreed). */
   DemandPost: 'demand.post',
+  /**
+   * The participant's own talent profile, once a coordinator linked it to their account: see it,
+   * give or withdraw consent, agree to or decline introductions, export or delete it.
+   */
+  TalentSelf: 'talent.self',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -247,7 +252,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.DisputeRaise,
     P.DemandPost,
   ],
-  participant: [],
+  participant: [P.TalentSelf],
   enterprise: [P.TalentRead, P.DemandPost],
   observer: [
     ...readPartners,

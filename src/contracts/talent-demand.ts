@@ -65,7 +65,9 @@ export const ZContractTerms = z.object({
 });
 
 export const ZDemandPostingInput = z.object({
-  enterpriseName: z.string().trim().min(1, 'required').max(200),
+  /** Required unless the posting is for a partner: then the partner's name is used. */
+  enterpriseName: z.string().trim().max(200).default(''),
+  /** Chosen by the college; a poster linked to a partner always posts for that partner. */
   partnerId: ZId.nullable().default(null),
   country: ZCountryCode,
   site: z.string().trim().max(200).default(''),

@@ -151,6 +151,8 @@ export const ZTalentProfileSchema = z.object({
   id: ZId,
   participantId: ZId.nullable(),
   competitorId: ZId.nullable(),
+  /** The participant account that manages the profile signed in ("My talent profile"). */
+  userId: ZId.nullable(),
   nameLatin: z.string(),
   nameNative: z.string(),
   email: z.string(),
@@ -272,10 +274,17 @@ export const ZTalentPoolPage = ZPage(ZAnonymisedProfileSchema);
 
 export const ZSendLinkResultSchema = z.object({ sentTo: z.string(), expiresAt: z.string() });
 
+/**
+ * A coordinator links the profile to the participant account with the same e-mail (or unlinks it);
+ * the owner then manages consent and introductions signed in.
+ */
+export const ZLinkAccountRequestSchema = z.object({ version: ZVersion, linked: z.boolean() });
+
 /** The owner's page behind their personal link. */
 export const ZSelfProfileSchema = z.object({
   organizationName: z.string(),
-  linkExpiresAt: z.string(),
+  /** Null when the owner is signed in with their account rather than through a link. */
+  linkExpiresAt: z.string().nullable(),
   noticeVersion: z.string(),
   profile: ZTalentProfileSchema.omit({ abilities: true }),
 });

@@ -20,6 +20,8 @@ import * as showcase from './2026-11-29T0250_showcase.js';
 import * as portfolioIndexes from './2026-11-29T0260_portfolio_indexes.js';
 import * as talent from './2026-11-29T0300_talent.js';
 import * as talentDemand from './2026-11-29T0310_talent_demand.js';
+import * as membershipPartner from './2026-11-29T0320_membership_partner.js';
+import * as collegeSkillsCuration from './2026-11-29T0330_college_skills_curation.js';
 
 /** Every migration, by its frozen name. Add new ones at the end; never rename or edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0260_portfolio_indexes': portfolioIndexes,
   '2026-11-29T0300_talent': talent,
   '2026-11-29T0310_talent_demand': talentDemand,
+  '2026-11-29T0320_membership_partner': membershipPartner,
+  '2026-11-29T0330_college_skills_curation': collegeSkillsCuration,
 };

@@ -99,7 +99,17 @@ const TalentProfileFormPage = page(
   'TalentProfileFormPage',
 );
 const TalentImportPage = page(() => import('../features/talent/import-page'), 'TalentImportPage');
+const CollegeSkillsPage = page(() => import('../features/talent/skills-page'), 'CollegeSkillsPage');
+const CollegeSkillsImportPage = page(
+  () => import('../features/talent/skills-import-page'),
+  'CollegeSkillsImportPage',
+);
+const TaxonomyCurationPage = page(
+  () => import('../features/talent/skills-taxonomy-page'),
+  'TaxonomyCurationPage',
+);
 const TalentSelfPage = page(() => import('../features/talent/self-page'), 'TalentSelfPage');
+const MyTalentPage = page(() => import('../features/talent/my-talent-page'), 'MyTalentPage');
 const DemandListPage = page(() => import('../features/talent/demand-list-page'), 'DemandListPage');
 const DemandFormPage = page(() => import('../features/talent/demand-form-page'), 'DemandFormPage');
 const DemandPage = page(() => import('../features/talent/demand-page'), 'DemandPage');
@@ -355,12 +365,19 @@ export const router = createBrowserRouter([
           { path: 'admin/outbox', element: guarded(Permission.OutboxRead, OutboxPage) },
           { path: 'admin/showcase', element: guarded(Permission.ShowcaseManage, ShowcaseSettingsPage) },
           { path: 'talent', element: guarded(Permission.TalentManage, TalentListPage) },
+          { path: 'talent/me', element: guarded(Permission.TalentSelf, MyTalentPage) },
           { path: 'talent/demand', element: guarded(Permission.DemandPost, DemandListPage) },
           { path: 'talent/demand/new', element: guarded(Permission.DemandPost, DemandFormPage) },
           { path: 'talent/demand/:id', element: guarded(Permission.DemandPost, DemandPage) },
           { path: 'talent/demand/:id/edit', element: guarded(Permission.DemandPost, DemandFormPage) },
           { path: 'talent/new', element: guarded(Permission.TalentManage, TalentProfileFormPage) },
           { path: 'talent/import', element: guarded(Permission.TalentManage, TalentImportPage) },
+          { path: 'talent/skills', element: guarded(Permission.TalentManage, CollegeSkillsPage) },
+          {
+            path: 'talent/skills/import',
+            element: guarded(Permission.TalentManage, CollegeSkillsImportPage),
+          },
+          { path: 'talent/skills/taxonomy', element: guarded(Permission.TalentManage, TaxonomyCurationPage) },
           { path: 'talent/:id', element: guarded(Permission.TalentManage, TalentProfilePage) },
           { path: 'talent/:id/edit', element: guarded(Permission.TalentManage, TalentProfileFormPage) },
           ...PLANNED_MODULES.map((m) => ({ path: m, element: <PlannedModulePage /> })),

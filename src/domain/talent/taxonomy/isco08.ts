@@ -6,8 +6,9 @@
  * Source: ILO ISCO-08 structure ("International Standard Classification of Occupations: Structure,
  * group definitions and correspondence tables", ILO, Geneva, 2012; also published as Eurostat
  * RAMON CL_ISCO08 and as ESCO's ISCOGroups dataset). Written out from that published structure by
- * the platform team, not downloaded: the level counts are checked by taxonomy.test.ts, the titles
- * should be compared with the ILO's Excel index before a release (see README.md).
+ * the platform team, not downloaded: the level counts are checked by taxonomy.test.ts; codes and
+ * titles were compared by script with a public copy of the ILO's Excel index (README.md names the
+ * file and lists the 26 title variants found; no code differs).
  * Licence: ILO classification tables are published for free public use; the ILO holds the
  * copyright (© International Labour Organization 2012). Translations of the titles are the
  * platform's own and are kept apart from this list (see README.md).

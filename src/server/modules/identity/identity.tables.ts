@@ -37,6 +37,8 @@ export interface MembershipsTable {
   userId: string;
   role: Role;
   status: MembershipStatus;
+  /** The partner (enterprise or partner college) an enterprise or partner user acts for. */
+  partnerId: string | null;
   createdAt: string;
   updatedAt: string;
   version: Generated<number>;

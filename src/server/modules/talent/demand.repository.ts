@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { TDemandPostingInput } from '../../../contracts/talent-demand.js';
+import type { Database } from '../../platform/db/database.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { toJson } from '../../platform/db/sql-helpers.js';
 import type { DemandLanguageRow, DemandPostingRow, DemandSkillRow } from './demand.tables.js';
@@ -10,19 +12,36 @@ export interface PostingWithChildren {
   stageCounts: Record<string, number>;
 }
 
-/** Postings of the organization, with their children; `postedBy` limits them to one user's own. */
+/**
+ * Whose postings a poster (enterprise or partner user) sees: those of the partner their membership
+ * is linked to, shared by all its users, plus their own from before they were linked; an unlinked
+ * poster sees only their own partner-less postings.
+ */
+export interface PosterScope {
+  userId: string;
+  partnerId: string | null;
+}
+
+/** Postings of the organization, with their children; `poster` limits them to a poster's scope. */
 export async function loadPostings(
   db: Executor,
   organizationId: string,
-  f: { ids?: readonly string[]; postedBy?: string; status?: DemandPostingRow['status'] },
+  f: { ids?: readonly string[]; poster?: PosterScope; status?: DemandPostingRow['status'] },
   page?: { limit: number; offset: number },
 ): Promise<{ items: PostingWithChildren[]; total: number }> {
   let q = db.selectFrom('demandPostings').where('organizationId', '=', organizationId);
   if (f.ids) {
     q = q.where('id', 'in', f.ids.length > 0 ? [...f.ids] : ['']);
   }
-  if (f.postedBy !== undefined) {
-    q = q.where('postedBy', '=', f.postedBy);
+  const poster = f.poster;
+  if (poster) {
+    const ownUnlinked = (eb: ExpressionBuilder<Database, 'demandPostings'>) =>
+      eb.and([eb('postedBy', '=', poster.userId), eb('partnerId', 'is', null)]);
+    q = q.where((eb) =>
+      poster.partnerId === null
+        ? ownUnlinked(eb)
+        : eb.or([eb('partnerId', '=', poster.partnerId), ownUnlinked(eb)]),
+    );
   }
   if (f.status) {
     q = q.where('status', '=', f.status);
@@ -76,10 +95,14 @@ export async function loadPostings(
   return { items, total: Number(total) };
 }
 
-export function postingColumns(input: TDemandPostingInput) {
+/** Columns of a posting; the enterprise (partner and name) is decided by the service. */
+export function postingColumns(
+  input: TDemandPostingInput,
+  enterprise: { partnerId: string | null; enterpriseName: string },
+) {
   return {
-    enterpriseName: input.enterpriseName,
-    partnerId: input.partnerId,
+    enterpriseName: enterprise.enterpriseName,
+    partnerId: enterprise.partnerId,
     country: input.country,
     site: input.site,
     iscoCode: input.iscoCode,

@@ -105,6 +105,26 @@ export async function demandRoutes(app: FastifyInstance): Promise<void> {
     async (req) => shortlist.moveStage(ctxOf(req), req.params.id, req.body),
   );
 
+  // The owner signed in with their account (talent.self): introductions proposed to enterprises.
+  r.get(
+    '/talent/me/introductions',
+    { schema: { tags, response: { 200: ZIntroductionsSchema } } },
+    async (req) => self.selfIntroductions(req.server.deps, self.byAccount(ctxOf(req))),
+  );
+  r.post(
+    '/talent/me/introductions/:id',
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZIntroductionDecisionRequestSchema,
+        response: { 200: ZIntroductionsSchema },
+      },
+    },
+    async (req) =>
+      self.decideSelfIntroduction(req.server.deps, self.byAccount(ctxOf(req)), req.params.id, req.body),
+  );
+
   // The owner's personal link: introductions proposed to enterprises.
   const limited = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   const ZToken = z.string().min(1).max(200);
@@ -119,7 +139,7 @@ export async function demandRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ZIntroductionsSchema },
       },
     },
-    async (req) => self.selfIntroductions(req.server.deps, req.params.token),
+    async (req) => self.selfIntroductions(req.server.deps, self.byLink(req.server.deps, req.params.token)),
   );
   r.post(
     '/public/talent/:token/introductions/:id',
@@ -133,6 +153,12 @@ export async function demandRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ZIntroductionsSchema },
       },
     },
-    async (req) => self.decideSelfIntroduction(req.server.deps, req.params.token, req.params.id, req.body),
+    async (req) =>
+      self.decideSelfIntroduction(
+        req.server.deps,
+        self.byLink(req.server.deps, req.params.token),
+        req.params.id,
+        req.body,
+      ),
   );
 }

@@ -19,9 +19,21 @@ import { isKnownEscoOccupation, knownSkillKeys } from './talent.service.js';
 
 type Issue = { path: (string | number)[]; message: string };
 
-/** The college (talent.manage) sees every posting; a poster sees only their own (others: 404). */
-function posterFilter(ctx: ServiceContext): string | undefined {
-  return can(ctx, Permission.TalentManage) ? undefined : ctx.actor.userId;
+/**
+ * The college (talent.manage) sees every posting (undefined); a poster sees those of the partner
+ * their membership is linked to (shared by all its recruiters), else their own (others: 404).
+ */
+export async function posterScope(ctx: ServiceContext, db: Executor): Promise<repo.PosterScope | undefined> {
+  if (can(ctx, Permission.TalentManage)) {
+    return undefined;
+  }
+  const m = await db
+    .selectFrom('memberships')
+    .select('partnerId')
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .where('userId', '=', ctx.actor.userId)
+    .executeTakeFirst();
+  return { userId: ctx.actor.userId, partnerId: m?.partnerId ?? null };
 }
 
 function requireDemandAccess(ctx: ServiceContext): void {
@@ -34,6 +46,8 @@ export function presentPosting(ctx: ServiceContext, p: repo.PostingWithChildren)
   const { row } = p;
   const manage = can(ctx, Permission.TalentManage);
   const mine = row.postedBy === ctx.actor.userId;
+  // Only postings in the poster's scope are ever loaded: its recruiters share them.
+  const poster = can(ctx, Permission.DemandPost);
   const skill = (s: (typeof p.skills)[number]) => ({
     skillKey: s.skillKey,
     minLevel: s.minLevel,
@@ -69,7 +83,7 @@ export function presentPosting(ctx: ServiceContext, p: repo.PostingWithChildren)
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     abilities: {
-      edit: row.status === 'open' && (manage || (mine && can(ctx, Permission.DemandPost))),
+      edit: row.status === 'open' && (manage || poster),
       match: manage && row.status === 'open',
       moveStages: manage,
     },
@@ -111,7 +125,7 @@ export async function loadPosting(
 ): Promise<repo.PostingWithChildren> {
   const { items } = await repo.loadPostings(db, ctx.actor.organizationId, {
     ids: [id],
-    postedBy: posterFilter(ctx),
+    poster: await posterScope(ctx, db),
   });
   const found = items[0];
   if (!found) {
@@ -120,9 +134,30 @@ export async function loadPosting(
   return found;
 }
 
-async function checkInput(ctx: ServiceContext, db: Executor, input: TDemandPostingInput): Promise<void> {
+type Enterprise = { partnerId: string | null; enterpriseName: string };
+
+/** The name a partner is known by in postings (English first, as the enterprise signs abroad). */
+function partnerName(namesJson: string): string {
+  const names = parseJson<Record<string, string>>(namesJson, {});
+  return names.en || Object.values(names).find(Boolean) || '';
+}
+
+/**
+ * Checks the input and decides the enterprise: a poster linked to a partner always posts for it,
+ * under the partner's name; an unlinked poster names the enterprise; the college may pick a partner
+ * of its own (whose name is used) or give a name.
+ * @throws INVALID_INPUT
+ */
+async function checkInput(
+  ctx: ServiceContext,
+  db: Executor,
+  input: TDemandPostingInput,
+  poster: repo.PosterScope | undefined,
+): Promise<Enterprise> {
   const orgId = ctx.actor.organizationId;
   const issues: Issue[] = [];
+  const partnerId = poster ? poster.partnerId : input.partnerId;
+  let enterpriseName = input.enterpriseName;
   if (!isIscoUnitGroupCode(input.iscoCode)) {
     issues.push({ path: ['iscoCode'], message: 'unknown_isco' });
   }
@@ -159,26 +194,32 @@ async function checkInput(ctx: ServiceContext, db: Executor, input: TDemandPosti
   if (input.requiredSkills.length === 0 && input.optionalSkills.length === 0) {
     issues.push({ path: ['requiredSkills'], message: 'skills_required' });
   }
-  if (input.partnerId) {
+  if (partnerId) {
     const partner = await db
       .selectFrom('partners')
-      .select('id')
+      .select(['id', 'namesJson'])
       .where('organizationId', '=', orgId)
-      .where('id', '=', input.partnerId)
+      .where('id', '=', partnerId)
       .executeTakeFirst();
-    if (!partner) {
+    if (partner) {
+      enterpriseName = partnerName(partner.namesJson) || enterpriseName;
+    } else {
       issues.push({ path: ['partnerId'], message: 'unknown_partner' });
     }
+  } else if (!enterpriseName) {
+    issues.push({ path: ['enterpriseName'], message: 'required' });
   }
   if (issues.length > 0) {
     throw new AppError('INVALID_INPUT', 'The demand posting has problems', { issues });
   }
+  return { partnerId, enterpriseName };
 }
 
 /** What the audit log keeps of a posting. */
 function snapshot(p: TDemandPosting) {
   return {
     enterpriseName: p.enterpriseName,
+    partnerId: p.partnerId,
     country: p.country,
     iscoCode: p.iscoCode,
     headcount: p.headcount,
@@ -193,7 +234,7 @@ export async function findPostings(ctx: ServiceContext, q: TFindDemandPostingsQu
   const { items, total } = await repo.loadPostings(
     ctx.deps.db,
     ctx.actor.organizationId,
-    { postedBy: posterFilter(ctx), status: q.status },
+    { poster: await posterScope(ctx, ctx.deps.db), status: q.status },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
   return { data: items.map((p) => presentPosting(ctx, p)), total, page: q.page, pageSize: q.pageSize };
@@ -211,7 +252,7 @@ export async function createPosting(
   requirePermission(ctx, Permission.DemandPost);
   const orgId = ctx.actor.organizationId;
   return ctx.deps.db.transaction().execute(async (trx) => {
-    await checkInput(ctx, trx, input);
+    const enterprise = await checkInput(ctx, trx, input, await posterScope(ctx, trx));
     const id = newId();
     const now = ctx.deps.clock.now().toISOString();
     await trx
@@ -220,7 +261,7 @@ export async function createPosting(
         id,
         organizationId: orgId,
         postedBy: ctx.actor.userId,
-        ...repo.postingColumns(input),
+        ...repo.postingColumns(input, enterprise),
         status: 'open',
         createdAt: now,
         updatedAt: now,
@@ -300,8 +341,8 @@ export async function updatePosting(
           reason: 'posting_not_open',
         });
       }
-      await checkInput(ctx, trx, input);
-      return repo.postingColumns(input);
+      const enterprise = await checkInput(ctx, trx, input, await posterScope(ctx, trx));
+      return repo.postingColumns(input, enterprise);
     },
     (trx) => repo.replacePostingChildren(trx, ctx.actor.organizationId, id, input),
   );

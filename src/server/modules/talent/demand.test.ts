@@ -6,12 +6,15 @@ import type {
   TMatchResult,
   TShortlistEntry,
 } from '../../../contracts/talent-demand.js';
+import { buildPartner } from '../../test/factories.js';
 import { type Client, createTestApp, signedInAs, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
 let coordinator: Client;
 let enterprise: Client;
 let enterprise2: Client;
+/** A second recruiter of `enterprise`'s company (the same partner of the college). */
+let enterpriseMate: Client;
 let partner: Client;
 let trainer: Client;
 let otherCoordinator: Client;
@@ -151,8 +154,28 @@ beforeAll(async () => {
   t = await createTestApp();
   const c = await signedInAs(t, 'coordinator');
   coordinator = c.client;
-  enterprise = (await signedInAs(t, 'enterprise', c.orgId)).client;
-  enterprise2 = (await signedInAs(t, 'enterprise', c.orgId)).client;
+  // The recruiters act for enterprises the college records as partners: two for Gulf Steel Works,
+  // one (enterprise2) for another company.
+  const admin = (await signedInAs(t, 'admin', c.orgId)).client;
+  const company = async (en: string, type: string) => {
+    const res = await coordinator.post(
+      '/api/v1/partners',
+      buildPartner({ names: { en }, type: type as never }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const gulf = await company('Gulf Steel Works', '71');
+  const riyadh = await company('Riyadh Pipes', '70');
+  const recruiter = async (partnerId: string) => {
+    const u = await signedInAs(t, 'enterprise', c.orgId);
+    const res = await admin.patch(`/api/v1/users/${u.userId}`, { version: 1, partnerId });
+    expect(res.statusCode, res.body).toBe(200);
+    return u.client;
+  };
+  enterprise = await recruiter(gulf);
+  enterpriseMate = await recruiter(gulf);
+  enterprise2 = await recruiter(riyadh);
   partner = (await signedInAs(t, 'partner', c.orgId)).client;
   trainer = (await signedInAs(t, 'trainer', c.orgId)).client;
   otherCoordinator = (await signedInAs(t, 'coordinator')).client;
@@ -307,18 +330,42 @@ describe('matching and the shortlist', () => {
     expect(before).toHaveLength(1);
     expect(before[0]?.profile?.id).toBe(p.id);
     expect(before[0]?.person).toBeNull();
-    expect((await enterprise2.get(`/api/v1/talent/demand/${postingA.id}/shortlist`)).statusCode).toBe(404);
+    // The second recruiter of the same enterprise sees the same, just as anonymised.
+    const mateBefore = (await enterpriseMate.get(`/api/v1/talent/demand/${postingA.id}/shortlist`)).json()
+      .data as TShortlistEntry[];
+    expect(mateBefore.map((e) => [e.id, e.profile?.id, e.person])).toEqual([[a.id, p.id, null]]);
+    for (const id of [postingA.id, postingB.id]) {
+      const text = await enterpriseBodies(enterpriseMate, id);
+      for (const s of secrets) {
+        expect(text).not.toContain(s);
+      }
+    }
+    // Another enterprise's recruiter sees nothing of this enterprise's postings: 404 on every endpoint.
+    for (const id of [postingA.id, postingB.id]) {
+      expect((await enterprise2.get(`/api/v1/talent/demand/${id}`)).statusCode).toBe(404);
+      expect((await enterprise2.get(`/api/v1/talent/demand/${id}/shortlist`)).statusCode).toBe(404);
+      expect(
+        (await enterprise2.put(`/api/v1/talent/demand/${id}`, { version: 1, data: postingInput() }))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (await enterprise2.post(`/api/v1/talent/demand/${id}/status`, { version: 1, status: 'closed' }))
+          .statusCode,
+      ).toBe(404);
+      expect((await enterprise2.get('/api/v1/talent/demand')).body).not.toContain(id);
+    }
 
     // The candidate sees the proposals through the personal link and agrees to one.
     const token = await linkFor(p.id);
     const intro = await t.app.inject({ method: 'GET', url: `/api/v1/public/talent/${token}/introductions` });
     expect(intro.statusCode, intro.body).toBe(200);
+    // Both postings are Gulf Steel Works' (the partner's name, whatever the recruiter typed).
     expect(
       intro
         .json()
-        .data.map((i: { enterpriseName: string }) => i.enterpriseName)
+        .data.map((i: { id: string; enterpriseName: string }) => `${i.id}:${i.enterpriseName}`)
         .sort(),
-    ).toEqual(['Alpha Works', 'Beta Works']);
+    ).toEqual([`${a.id}:Gulf Steel Works`, `${b.id}:Gulf Steel Works`].sort());
     // The college cannot agree for the candidate.
     expect((await move(a, 'candidate_agreed')).statusCode).toBe(409);
     let res = await decide(token, a, 'agree');
@@ -326,16 +373,21 @@ describe('matching and the shortlist', () => {
     res = await decide(token, a, 'agree');
     expect(res.statusCode).toBe(409);
 
-    const after = (await enterprise.get(`/api/v1/talent/demand/${postingA.id}/shortlist`)).json()
-      .data as TShortlistEntry[];
-    expect(after[0]).toMatchObject({
-      stage: 'candidate_agreed',
-      person: { nameLatin: p.nameLatin, email: p.email },
-    });
+    // Agreed to be introduced to the enterprise: both its recruiters see the name on posting A.
+    for (const recruiter of [enterprise, enterpriseMate]) {
+      const after = (await recruiter.get(`/api/v1/talent/demand/${postingA.id}/shortlist`)).json()
+        .data as TShortlistEntry[];
+      expect(after[0]).toMatchObject({
+        stage: 'candidate_agreed',
+        person: { nameLatin: p.nameLatin, email: p.email },
+      });
+    }
     // Posting B: still anonymised. Another enterprise's bodies never carry it.
-    const textB = (await enterprise.get(`/api/v1/talent/demand/${postingB.id}/shortlist`)).body;
-    for (const s of secrets) {
-      expect(textB).not.toContain(s);
+    for (const recruiter of [enterprise, enterpriseMate]) {
+      const textB = (await recruiter.get(`/api/v1/talent/demand/${postingB.id}/shortlist`)).body;
+      for (const s of secrets) {
+        expect(textB).not.toContain(s);
+      }
     }
     const text2 = await enterpriseBodies(enterprise2, other.id);
     for (const s of secrets) {
@@ -347,11 +399,13 @@ describe('matching and the shortlist', () => {
 
     // Withdrawing consent hides the profile from the enterprise again, even on posting A.
     await withdraw(p.id);
-    const hidden = await enterprise.get(`/api/v1/talent/demand/${postingA.id}/shortlist`);
-    expect(hidden.json().data).toEqual([]);
-    const textAfter = await enterpriseBodies(enterprise, postingA.id);
-    for (const s of secrets) {
-      expect(textAfter).not.toContain(s);
+    for (const recruiter of [enterprise, enterpriseMate]) {
+      const hidden = await recruiter.get(`/api/v1/talent/demand/${postingA.id}/shortlist`);
+      expect(hidden.json().data).toEqual([]);
+      const textAfter = await enterpriseBodies(recruiter, postingA.id);
+      for (const s of secrets) {
+        expect(textAfter).not.toContain(s);
+      }
     }
     // The college still sees the entry, without the anonymised profile.
     const college = (await coordinator.get(`/api/v1/talent/demand/${postingA.id}/shortlist`)).json()

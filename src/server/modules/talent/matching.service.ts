@@ -1,32 +1,27 @@
 import { Permission } from '../../../contracts/roles.js';
 import type { TMatchResult } from '../../../contracts/talent-demand.js';
 import { buildTalentIndex, matchWithIndex } from '../../../domain/talent/matcher.js';
-import { skillKeyResolver } from '../../../domain/talent/taxonomy/index.js';
 import type { TalentProfile } from '../../../domain/talent/types.js';
 import { requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { parseJson } from '../../platform/db/sql-helpers.js';
 import { AppError } from '../../platform/errors.js';
 import { todayFor } from '../../platform/today.js';
 import { loadPosting, toDomainPosting } from './demand.service.js';
+import { confirmedSkillAliases } from './skills.service.js';
 import { presentProfile, toDomainProfile } from './talent.presenter.js';
 import * as repo from './talent.repository.js';
 import { verifiedCredentials } from './talent.service.js';
 
 const NO_ABILITIES = { update: false, manageConsent: false, sendLink: false, delete: false };
 
-/** Maps college skill keys with a confirmed ESCO URI to that URI, so both sides compare alike. */
+/**
+ * Maps college keys whose ESCO URI the college confirmed (its own skills and starter skills) to
+ * that URI, so both sides compare alike; unconfirmed URIs are not used (skills.service.ts).
+ */
 export async function resolverFor(db: Executor, organizationId: string): Promise<(key: string) => string> {
-  const rows = await repo.collegeSkills(db, organizationId);
-  return skillKeyResolver(
-    rows.map((r) => ({
-      code: r.code,
-      labels: parseJson(r.labelsJson, {}),
-      iscoGroup: r.iscoGroup,
-      escoUri: r.escoUri,
-    })),
-  );
+  const aliases = await confirmedSkillAliases(db, organizationId);
+  return (key) => aliases.get(key) ?? key;
 }
 
 /**

@@ -13,9 +13,15 @@ import { loadPosting, toDomainPosting } from './demand.service.js';
 import type { ShortlistEntryRow, ShortlistStage } from './demand.tables.js';
 import { consentedPool, resolverFor } from './matching.service.js';
 import { canMove, isIntroduced } from './shortlist.stages.js';
+import {
+  countryIn,
+  occupationIn,
+  renderTalentProposalMail,
+  TALENT_PROPOSAL_MAIL_KIND,
+} from './talent.mails.js';
 import { consentStateOf, presentAnonymised } from './talent.presenter.js';
 import * as repo from './talent.repository.js';
-import { verifiedCredentials } from './talent.service.js';
+import { issueSelfLink, verifiedCredentials } from './talent.service.js';
 
 interface StageEvent {
   stage: ShortlistStage;
@@ -195,16 +201,53 @@ export async function shortlist(
         version: 1,
       })
       .execute();
+    const candidateMailed = await mailProposal(ctx, trx, posting.row, profileId);
     await recordAudit(trx, ctx, {
       action: 'create',
       entityType: 'shortlist_entry',
       entityId: entryId,
-      after: { postingId, stage: 'proposed', score: match.score },
+      after: { postingId, stage: 'proposed', score: match.score, candidateMailed },
     });
     return entryId;
   });
+  await ctx.deps.mailer.flush(ctx.deps.db);
   const [entry] = await presentEntries(ctx, ctx.deps.db, [id], true);
   return entry as TShortlistEntry;
+}
+
+/**
+ * Tells the candidate of a new proposal, in their language: the posting's country, occupation and
+ * start, and a fresh personal link to agree or decline. Never the enterprise's name or contacts:
+ * those follow the candidate's agreement. Sent once, when the entry is created (a second proposal
+ * for the same posting is refused). Returns false when the profile has no e-mail.
+ */
+async function mailProposal(
+  ctx: ServiceContext,
+  trx: Executor,
+  posting: { country: string; iscoCode: string; escoUri: string | null; startDate: string },
+  profileId: string,
+): Promise<boolean> {
+  const p = await repo.getProfile(trx, ctx.actor.organizationId, profileId);
+  if (!p?.email) {
+    return false;
+  }
+  const link = await issueSelfLink(ctx, trx, profileId);
+  const mail = renderTalentProposalMail(p.locale, {
+    organization: link.organizationName,
+    name: p.nameNative || p.nameLatin,
+    country: countryIn(p.locale, posting.country),
+    occupation: occupationIn(p.locale, posting.iscoCode, posting.escoUri),
+    startDate: posting.startDate,
+    link: link.url,
+    expires: link.expiresOn,
+  });
+  await ctx.deps.mailer.enqueue(trx, {
+    organizationId: ctx.actor.organizationId,
+    to: p.email,
+    kind: TALENT_PROPOSAL_MAIL_KIND,
+    ...mail,
+  });
+  return true;
 }
 
 async function writeStage(
@@ -301,7 +344,7 @@ export async function moveStage(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The candidate, through their personal link.
+// The candidate, through their personal link or their account (talent.self.ts).
 
 /** Proposals for the profile on open postings, newest first (the candidate's "Introductions"). */
 export async function introductionsOf(
@@ -346,6 +389,7 @@ export async function decideIntroduction(
   deps: Deps,
   trx: Executor,
   link: { organizationId: string; profileId: string },
+  reason: 'personal_link' | 'account',
   entryId: string,
   version: number,
   decision: 'agree' | 'decline',
@@ -391,6 +435,6 @@ export async function decideIntroduction(
     entityId: e.id,
     before: { stage: e.stage },
     after: { stage: to },
-    reason: 'personal_link',
+    reason,
   });
 }

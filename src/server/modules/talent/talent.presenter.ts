@@ -79,6 +79,7 @@ export function presentProfile(
     id: row.id,
     participantId: row.participantId,
     competitorId: row.competitorId,
+    userId: row.userId,
     nameLatin: row.nameLatin,
     nameNative: row.nameNative,
     email: row.email,
@@ -162,6 +163,7 @@ export function auditSnapshot(p: TTalentProfile) {
     skills: p.skills.map((s) => `${s.skillKey}:${s.level}`),
     languages: p.languages.map((l) => `${l.code}:${l.cefr}`),
     status: p.status,
+    accountLinked: p.userId !== null,
   };
 }
 

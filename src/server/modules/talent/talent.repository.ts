@@ -34,6 +34,7 @@ const profileSelection = [
   'p.organizationId',
   'p.participantId',
   'p.competitorId',
+  'p.userId',
   'p.nameLatin',
   'p.nameNative',
   'p.email',
@@ -317,15 +318,6 @@ export async function collegeSkillKeys(db: Executor, organizationId: string): Pr
   return new Set(rows.map((r) => `college:${r.code}`));
 }
 
-export function collegeSkills(db: Executor, organizationId: string) {
-  return db
-    .selectFrom('collegeSkills')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .orderBy('code')
-    .execute();
-}
-
 /**
  * Certificates issued on the platform to the participant that are valid today (not revoked, not
  * past their validity), newest first.
@@ -377,4 +369,46 @@ export async function existsInOrg(
     .where('id', '=', id)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The participant account of the organization with this e-mail that no profile manages yet, or
+ * null: a profile created or imported with that e-mail is linked to it.
+ */
+export async function freeParticipantAccount(
+  db: Executor,
+  organizationId: string,
+  email: string,
+): Promise<{ userId: string; linkedProfileId: string | null } | null> {
+  if (!email) {
+    return null;
+  }
+  const row = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .leftJoin('talentProfiles as p', (j) =>
+      j.onRef('p.userId', '=', 'u.id').onRef('p.organizationId', '=', 'm.organizationId'),
+    )
+    .select(['u.id as userId', 'p.id as linkedProfileId'])
+    .where('m.organizationId', '=', organizationId)
+    .where('m.role', '=', 'participant')
+    .where('m.status', '!=', 'deactivated')
+    .where('u.email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The profile an account manages in the organization (talent/me). */
+export async function profileIdOfUser(
+  db: Executor,
+  organizationId: string,
+  userId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('talentProfiles')
+    .select('id')
+    .where('organizationId', '=', organizationId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return row?.id;
 }

@@ -1,15 +1,14 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams, ZOk } from '../../../contracts/common.js';
 import {
   ZAnonymisedProfileSchema,
-  ZCollegeSkillSchema,
-  ZCreateCollegeSkillRequestSchema,
   ZCreateTalentProfileRequestSchema,
   ZFindTalentPoolQuerySchema,
   ZFindTalentProfilesQuerySchema,
   ZGiveConsentRequestSchema,
+  ZLinkAccountRequestSchema,
   ZRecordConsentRequestSchema,
   ZSelfProfileSchema,
   ZSendLinkResultSchema,
@@ -26,6 +25,7 @@ import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import { TABULAR_CONTENT_TYPES } from '../../platform/spreadsheets/tabular-files.js';
 import { demandRoutes } from './demand.routes.js';
+import { skillsRoutes } from './skills.routes.js';
 import * as self from './talent.self.js';
 import * as talent from './talent.service.js';
 import * as transfer from './talent.transfer.js';
@@ -145,16 +145,8 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.get(
-    '/talent/college-skills',
-    { schema: { tags, response: { 200: z.object({ data: z.array(ZCollegeSkillSchema) }) } } },
-    async (req) => talent.listCollegeSkills(ctxOf(req)),
-  );
-  r.post(
-    '/talent/college-skills',
-    { schema: { tags, body: ZCreateCollegeSkillRequestSchema, response: { 201: ZCollegeSkillSchema } } },
-    async (req, reply) => reply.code(201).send(await talent.createCollegeSkill(ctxOf(req), req.body)),
-  );
+  // The college's own skills and its curation of the taxonomy (skills.routes.ts).
+  await skillsRoutes(app);
 
   // Enterprises (talent.read): the consented pool, anonymised.
   r.get(
@@ -168,13 +160,55 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     async (req) => talent.getPoolProfile(ctxOf(req), req.params.id),
   );
 
+  r.put(
+    '/talent/profiles/:id/account',
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZLinkAccountRequestSchema,
+        response: { 200: ZTalentProfileSchema },
+      },
+    },
+    async (req) => talent.linkAccount(ctxOf(req), req.params.id, req.body),
+  );
+
+  // The owner signed in with their participant account (talent.self): their own profile only.
+  const me = (req: FastifyRequest) => self.byAccount(ctxOf(req));
+  r.get('/talent/me', { schema: { tags, response: { 200: ZSelfProfileSchema } } }, async (req) =>
+    self.getSelfProfile(req.server.deps, me(req)),
+  );
+  r.put(
+    '/talent/me/profile',
+    { schema: { tags, body: ZUpdateSelfProfileRequestSchema, response: { 200: ZSelfProfileSchema } } },
+    async (req) => self.updateSelfProfile(req.server.deps, me(req), req.body),
+  );
+  r.post(
+    '/talent/me/consent',
+    { schema: { tags, body: ZGiveConsentRequestSchema, response: { 200: ZSelfProfileSchema } } },
+    async (req) => self.giveSelfConsent(req.server.deps, me(req), req.body),
+  );
+  r.post(
+    '/talent/me/consent/withdraw',
+    { schema: { tags, response: { 200: ZSelfProfileSchema } } },
+    async (req) => self.withdrawSelfConsent(req.server.deps, me(req)),
+  );
+  r.get('/talent/me/export', { schema: { tags } }, async (req, reply) =>
+    download(reply, await self.exportSelfData(req.server.deps, me(req))),
+  );
+  r.delete('/talent/me', { schema: { tags, response: { 200: ZOk } } }, async (req) =>
+    self.deleteSelfProfile(req.server.deps, me(req)),
+  );
+
   // The owner's personal link: no session, a tight rate limit.
   const limited = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+  const link = (req: FastifyRequest) =>
+    self.byLink(req.server.deps, (req.params as z.infer<typeof ZTokenParams>).token);
   const pub = { tags: ['public'], security: [], params: ZTokenParams };
   r.get(
     '/public/talent/:token',
     { config: limited, schema: { ...pub, response: { 200: ZSelfProfileSchema } } },
-    async (req) => self.getSelfProfile(req.server.deps, req.params.token),
+    async (req) => self.getSelfProfile(req.server.deps, link(req)),
   );
   r.put(
     '/public/talent/:token/profile',
@@ -182,7 +216,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
       config: limited,
       schema: { ...pub, body: ZUpdateSelfProfileRequestSchema, response: { 200: ZSelfProfileSchema } },
     },
-    async (req) => self.updateSelfProfile(req.server.deps, req.params.token, req.body),
+    async (req) => self.updateSelfProfile(req.server.deps, link(req), req.body),
   );
   r.post(
     '/public/talent/:token/consent',
@@ -190,20 +224,20 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
       config: limited,
       schema: { ...pub, body: ZGiveConsentRequestSchema, response: { 200: ZSelfProfileSchema } },
     },
-    async (req) => self.giveSelfConsent(req.server.deps, req.params.token, req.body),
+    async (req) => self.giveSelfConsent(req.server.deps, link(req), req.body),
   );
   r.post(
     '/public/talent/:token/consent/withdraw',
     { config: limited, schema: { ...pub, response: { 200: ZSelfProfileSchema } } },
-    async (req) => self.withdrawSelfConsent(req.server.deps, req.params.token),
+    async (req) => self.withdrawSelfConsent(req.server.deps, link(req)),
   );
   r.get('/public/talent/:token/export', { config: limited, schema: pub }, async (req, reply) =>
-    download(reply, await self.exportSelfData(req.server.deps, req.params.token)),
+    download(reply, await self.exportSelfData(req.server.deps, link(req))),
   );
   r.delete(
     '/public/talent/:token',
     { config: limited, schema: { ...pub, response: { 200: ZOk } } },
-    async (req) => self.deleteSelfProfile(req.server.deps, req.params.token),
+    async (req) => self.deleteSelfProfile(req.server.deps, link(req)),
   );
 
   // Enterprise demand, matching, the shortlist and the owner's introductions (same hooks).

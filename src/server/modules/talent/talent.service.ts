@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { Permission } from '../../../contracts/roles.js';
 import {
   CONSENT_NOTICE_VERSION,
-  type TCollegeSkill,
   type TFindTalentPoolQuery,
   type TFindTalentProfilesQuery,
   type TSelfEditable,
@@ -19,13 +18,13 @@ import { hashToken } from '../../platform/auth/tokens.js';
 import type { Actor, Deps, ServiceContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { parseJson, toJson } from '../../platform/db/sql-helpers.js';
+import { parseJson } from '../../platform/db/sql-helpers.js';
 import { type VersionedEntity, versionedChange } from '../../platform/db/versioned-change.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId, newToken } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
 import { listPublishedAchievements } from '../competition-results/achievements.js';
-import { renderTalentLinkMail, TALENT_LINK_MAIL_KIND } from './talent.mails.js';
+import { renderTalentLinkMail, TALENT_LINK_MAIL_KIND, TALENT_OWNER_MAIL_KINDS } from './talent.mails.js';
 import {
   auditSnapshot,
   type Children,
@@ -272,11 +271,14 @@ export async function getProfile(ctx: ServiceContext, id: string): Promise<TTale
 export async function insertProfile(ctx: ServiceContext, trx: Executor, input: TTalentProfileInput) {
   const id = newId();
   const now = ctx.deps.clock.now().toISOString();
+  // A participant account with this e-mail, not managing another profile yet, gets this one.
+  const account = await repo.freeParticipantAccount(trx, ctx.actor.organizationId, input.email);
   await trx
     .insertInto('talentProfiles')
     .values({
       id,
       organizationId: ctx.actor.organizationId,
+      userId: account && account.linkedProfileId === null ? account.userId : null,
       ...repo.profileColumns(input),
       status: 'active',
       currentConsentId: null,
@@ -340,6 +342,41 @@ export async function updateProfile(
         storedSkills(input.data.skills, 'college'),
         input.data.languages,
       ),
+  });
+}
+
+/**
+ * Links the profile to the participant account with the profile's e-mail (or unlinks it).
+ * @throws NOT_FOUND, VERSION_CONFLICT, INVALID_STATE no_email | no_participant_account,
+ *   ALREADY_EXISTS (the account manages another profile)
+ */
+export async function linkAccount(
+  ctx: ServiceContext,
+  id: string,
+  input: { version: number; linked: boolean },
+) {
+  requirePermission(ctx, Permission.TalentManage);
+  return versionedChange(ctx, profileEntity, id, input.version, {
+    set: async (trx, before) => {
+      if (!input.linked) {
+        return { userId: null };
+      }
+      if (!before.email) {
+        throw new AppError('INVALID_STATE', 'The profile has no e-mail address', { reason: 'no_email' });
+      }
+      const account = await repo.freeParticipantAccount(trx, ctx.actor.organizationId, before.email);
+      if (!account) {
+        throw new AppError('INVALID_STATE', 'No participant account has this e-mail', {
+          reason: 'no_participant_account',
+        });
+      }
+      if (account.linkedProfileId !== null && account.linkedProfileId !== id) {
+        throw new AppError('ALREADY_EXISTS', 'This account already manages another profile', {
+          field: 'userId',
+        });
+      }
+      return { userId: account.userId };
+    },
   });
 }
 
@@ -489,6 +526,38 @@ export async function withdrawConsent(ctx: ServiceContext, id: string, input: { 
 // Personal links, export, delete.
 
 /**
+ * A new personal link for the profile (earlier ones keep working until they expire); only the
+ * token's hash is stored. The caller owns the transaction and mails the link.
+ */
+export async function issueSelfLink(ctx: ServiceContext, trx: Executor, profileId: string) {
+  const token = newToken();
+  const now = ctx.deps.clock.now();
+  const expiresAt = new Date(now.getTime() + SELF_LINK_DAYS * 86_400_000).toISOString();
+  await trx
+    .insertInto('talentSelfLinks')
+    .values({
+      tokenHash: hashToken(token),
+      organizationId: ctx.actor.organizationId,
+      profileId,
+      createdAt: now.toISOString(),
+      expiresAt,
+      createdBy: ctx.actor.userId,
+    })
+    .execute();
+  const org = await trx
+    .selectFrom('organizations')
+    .select('name')
+    .where('id', '=', ctx.actor.organizationId)
+    .executeTakeFirstOrThrow();
+  return {
+    url: `${ctx.deps.config.publicUrl}/t/${token}`,
+    expiresAt,
+    expiresOn: addDays(todayFor(ctx), SELF_LINK_DAYS),
+    organizationName: org.name,
+  };
+}
+
+/**
  * Mails the owner a new personal link through the outbox, in the profile's language. Earlier
  * links keep working until they expire.
  * @throws INVALID_STATE no_email
@@ -500,31 +569,12 @@ export async function sendSelfLink(ctx: ServiceContext, id: string) {
     if (!p.email) {
       throw new AppError('INVALID_STATE', 'The profile has no e-mail address', { reason: 'no_email' });
     }
-    const token = newToken();
-    const now = ctx.deps.clock.now();
-    const expiresOn = addDays(todayFor(ctx), SELF_LINK_DAYS);
-    const expiresAt = new Date(now.getTime() + SELF_LINK_DAYS * 86_400_000).toISOString();
-    await trx
-      .insertInto('talentSelfLinks')
-      .values({
-        tokenHash: hashToken(token),
-        organizationId: ctx.actor.organizationId,
-        profileId: id,
-        createdAt: now.toISOString(),
-        expiresAt,
-        createdBy: ctx.actor.userId,
-      })
-      .execute();
-    const org = await trx
-      .selectFrom('organizations')
-      .select('name')
-      .where('id', '=', ctx.actor.organizationId)
-      .executeTakeFirstOrThrow();
+    const link = await issueSelfLink(ctx, trx, id);
     const mail = renderTalentLinkMail(p.locale, {
-      organization: org.name,
+      organization: link.organizationName,
       name: p.nameNative || p.nameLatin,
-      link: `${ctx.deps.config.publicUrl}/t/${token}`,
-      expires: expiresOn,
+      link: link.url,
+      expires: link.expiresOn,
     });
     await ctx.deps.mailer.enqueue(trx, {
       organizationId: ctx.actor.organizationId,
@@ -536,9 +586,9 @@ export async function sendSelfLink(ctx: ServiceContext, id: string) {
       action: 'create',
       entityType: 'talent_self_link',
       entityId: id,
-      after: { expiresAt },
+      after: { expiresAt: link.expiresAt },
     });
-    return { sentTo: p.email, expiresAt };
+    return { sentTo: p.email, expiresAt: link.expiresAt };
   });
   await ctx.deps.mailer.flush(ctx.deps.db);
   return result;
@@ -590,7 +640,7 @@ export async function exportProfile(ctx: ServiceContext, id: string) {
 
 /**
  * Hard delete of the person's data: the profile, its skills, languages, consent history and links,
- * and the personal-link e-mails still in the outbox. The audit log keeps one anonymous entry (audit
+ * and the personal-link and proposal e-mails still in the outbox. The audit log keeps one anonymous entry (audit
  * snapshots of talent profiles never hold names, e-mails or free text).
  */
 export async function hardDelete(
@@ -611,7 +661,7 @@ export async function hardDelete(
     await trx
       .deleteFrom('outbox')
       .where('organizationId', '=', e.organizationId)
-      .where('kind', '=', TALENT_LINK_MAIL_KIND)
+      .where('kind', 'in', TALENT_OWNER_MAIL_KINDS)
       .where('toAddress', '=', e.email)
       .execute();
   }
@@ -652,7 +702,12 @@ export async function deleteProfile(ctx: ServiceContext, id: string) {
 export async function recordOwnerDeletion(
   trx: Executor,
   deps: Deps,
-  e: { organizationId: string; profileId: string; counts: { skills: number; consents: number } },
+  e: {
+    organizationId: string;
+    profileId: string;
+    via: 'link' | 'account';
+    counts: { skills: number; consents: number };
+  },
 ) {
   await recordAuditAs(trx, {
     organizationId: e.organizationId,
@@ -662,7 +717,7 @@ export async function recordOwnerDeletion(
     action: 'delete',
     entityType: 'talent_profile',
     entityId: e.profileId,
-    after: { personalDataDeleted: true, via: 'personal_link', ...e.counts },
+    after: { personalDataDeleted: true, via: e.via === 'link' ? 'personal_link' : 'account', ...e.counts },
     reason: 'owner_request',
   });
 }
@@ -704,80 +759,4 @@ export async function getPoolProfile(ctx: ServiceContext, id: string) {
   }
   const children = childrenFor(await repo.childrenOf(ctx.deps.db, orgId, [id]), id);
   return presentAnonymised(row, children, await verifiedCredentials(ctx, ctx.deps.db, row, todayFor(ctx)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The college's own skills.
-
-function presentCollegeSkill(r: Awaited<ReturnType<typeof repo.collegeSkills>>[number]): TCollegeSkill {
-  return {
-    id: r.id,
-    code: r.code,
-    key: `college:${r.code}`,
-    labels: parseJson<Record<string, string>>(r.labelsJson, {}),
-    iscoGroup: r.iscoGroup,
-    escoUri: r.escoUri,
-  };
-}
-
-/** Readable by the college and by enterprises (they need the labels of the skills they see). */
-export async function listCollegeSkills(ctx: ServiceContext) {
-  if (!can(ctx, Permission.TalentManage)) {
-    requirePermission(ctx, Permission.TalentRead);
-  }
-  return { data: (await repo.collegeSkills(ctx.deps.db, ctx.actor.organizationId)).map(presentCollegeSkill) };
-}
-
-/** @throws ALREADY_EXISTS when the code is taken, INVALID_INPUT for an unknown ISCO group */
-export async function createCollegeSkill(
-  ctx: ServiceContext,
-  input: { code: string; labels: Record<string, string | undefined>; iscoGroup: string | null },
-) {
-  requirePermission(ctx, Permission.TalentManage);
-  if (input.iscoGroup !== null && !isIscoUnitGroupCode(input.iscoGroup)) {
-    throw new AppError('INVALID_INPUT', 'Unknown ISCO-08 unit group', {
-      issues: [{ path: ['iscoGroup'], message: 'unknown_isco' }],
-    });
-  }
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('collegeSkills')
-      .select('id')
-      .where('organizationId', '=', ctx.actor.organizationId)
-      .where('code', '=', input.code)
-      .executeTakeFirst();
-    if (taken || STARTER_SKILL_KEYS.has(`college:${input.code}`)) {
-      throw new AppError('ALREADY_EXISTS', 'This skill code is taken', {
-        issues: [{ path: ['code'], message: 'skill_code_taken' }],
-      });
-    }
-    const id = newId();
-    const now = ctx.deps.clock.now().toISOString();
-    const labels = Object.fromEntries(Object.entries(input.labels).filter(([, v]) => v));
-    await trx
-      .insertInto('collegeSkills')
-      .values({
-        id,
-        organizationId: ctx.actor.organizationId,
-        code: input.code,
-        labelsJson: toJson(labels),
-        iscoGroup: input.iscoGroup,
-        escoUri: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    await recordAudit(trx, ctx, {
-      action: 'create',
-      entityType: 'college_skill',
-      entityId: id,
-      after: input,
-    });
-    const row = await trx
-      .selectFrom('collegeSkills')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    return presentCollegeSkill(row);
-  });
 }

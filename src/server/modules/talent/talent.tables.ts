@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
+import type { TaxonomyOverridesTable } from './skills.tables.js';
 
 export interface CollegeSkillsTable {
   id: string;
@@ -9,6 +10,15 @@ export interface CollegeSkillsTable {
   escoUri: string | null;
   createdAt: string;
   updatedAt: string;
+  // Curation columns (migration 0330, skills.service.ts).
+  category: Generated<string>;
+  archivedAt: string | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  updatedBy: string | null;
+  escoConfirmedAt: string | null;
+  escoConfirmedBy: string | null;
+  escoNote: Generated<string>;
 }
 
 export interface TalentProfilesTable {
@@ -16,6 +26,8 @@ export interface TalentProfilesTable {
   organizationId: string;
   participantId: string | null;
   competitorId: string | null;
+  /** The participant's account that manages this profile signed in (talent/me). */
+  userId: string | null;
   nameLatin: string;
   nameNative: string;
   email: string;
@@ -96,4 +108,5 @@ export interface TalentTables {
   talentProfileLanguages: TalentProfileLanguagesTable;
   talentConsents: TalentConsentsTable;
   talentSelfLinks: TalentSelfLinksTable;
+  talentTaxonomyOverrides: TaxonomyOverridesTable;
 }

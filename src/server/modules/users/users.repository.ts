@@ -11,6 +11,9 @@ const memberColumns = [
   'm.status',
   'm.version',
   'm.createdAt',
+  'm.partnerId',
+  'pa.namesJson as partnerNamesJson',
+  'pa.type as partnerType',
   'u.id',
   'u.email',
   'u.displayName',
@@ -22,6 +25,9 @@ function membersOf(db: Executor, organizationId: string) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.userId')
+    .leftJoin('partners as pa', (j) =>
+      j.onRef('pa.id', '=', 'm.partnerId').onRef('pa.organizationId', '=', 'm.organizationId'),
+    )
     .where('m.organizationId', '=', organizationId);
 }
 
@@ -74,4 +80,14 @@ export async function countActiveAdmins(db: Executor, organizationId: string): P
     .where('status', '=', 'active')
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** A partner of the organization (any other organization's partner is simply not found). */
+export async function getPartner(db: Executor, organizationId: string, partnerId: string) {
+  return db
+    .selectFrom('partners')
+    .select(['id', 'type', 'namesJson'])
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', partnerId)
+    .executeTakeFirst();
 }

@@ -1,15 +1,19 @@
 import type { z } from 'zod';
 import type { Locale } from '../../../contracts/common.js';
 import { Permission, type Role } from '../../../contracts/roles.js';
-import type {
-  TUser,
-  ZFindUsersQuerySchema,
-  ZUpdateMembershipRequestSchema,
+import {
+  PARTNER_LINKED_ROLES,
+  PRIVATE_SECTOR_TYPES,
+  type TUser,
+  type ZFindUsersQuerySchema,
+  type ZUpdateMembershipRequestSchema,
 } from '../../../contracts/users.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import { requirePermission } from '../../platform/auth/require-permission.js';
 import { hashToken } from '../../platform/auth/tokens.js';
 import type { ServiceContext } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/executor.js';
+import { parseJson } from '../../platform/db/sql-helpers.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId, newToken } from '../../platform/ids.js';
 import { renderMail } from '../../platform/mail/templates.js';
@@ -28,7 +32,47 @@ function presentUser(m: repo.MemberRow): TUser {
     lastSignInAt: m.lastSignInAt,
     createdAt: m.createdAt,
     version: m.version,
+    partner:
+      m.partnerId && m.partnerNamesJson !== null
+        ? {
+            id: m.partnerId,
+            names: parseJson<Record<string, string>>(m.partnerNamesJson, {}),
+            type: m.partnerType ?? '',
+          }
+        : null,
   };
+}
+
+const linkIssue = (message: string) =>
+  new AppError('INVALID_INPUT', 'This partner cannot be linked to this user', {
+    issues: [{ path: ['partnerId'], message }],
+  });
+
+/**
+ * Checks that a membership of `role` may act for the partner: only enterprise and partner users are
+ * linked, to a partner of the same college (another college's partner is not found: 404), and an
+ * enterprise to a private-sector partner (IATI 70, 71, 72).
+ * @throws INVALID_INPUT role_not_linkable | partner_not_private_sector, NOT_FOUND
+ */
+async function checkPartnerLink(
+  db: Executor,
+  organizationId: string,
+  role: Role,
+  partnerId: string | null,
+): Promise<void> {
+  if (partnerId === null) {
+    return;
+  }
+  if (!(PARTNER_LINKED_ROLES as readonly string[]).includes(role)) {
+    throw linkIssue('role_not_linkable');
+  }
+  const partner = await repo.getPartner(db, organizationId, partnerId);
+  if (!partner) {
+    throw notFound('Partner');
+  }
+  if (role === 'enterprise' && !(PRIVATE_SECTOR_TYPES as readonly string[]).includes(partner.type)) {
+    throw linkIssue('partner_not_private_sector');
+  }
 }
 
 export async function findUsers(ctx: ServiceContext, q: z.infer<typeof ZFindUsersQuerySchema>) {
@@ -44,9 +88,10 @@ export async function findUsers(ctx: ServiceContext, q: z.infer<typeof ZFindUser
  */
 export async function inviteUser(
   ctx: ServiceContext,
-  input: { email: string; role: Role; locale: Locale },
+  input: { email: string; role: Role; locale: Locale; partnerId?: string | null },
 ): Promise<TUser> {
   requirePermission(ctx, Permission.UserManage);
+  const partnerId = input.partnerId ?? null;
   const { db, clock, config, mailer } = ctx.deps;
   const now = clock.now();
   const nowIso = now.toISOString();
@@ -73,10 +118,11 @@ export async function inviteUser(
     if (existing && existing.status !== 'invited') {
       throw new AppError('ALREADY_EXISTS', 'This person is already a member', { field: 'email' });
     }
+    await checkPartnerLink(trx, ctx.actor.organizationId, input.role, partnerId);
     if (existing) {
       await trx
         .updateTable('memberships')
-        .set({ role: input.role, updatedAt: nowIso, version: existing.version + 1 })
+        .set({ role: input.role, partnerId, updatedAt: nowIso, version: existing.version + 1 })
         .where('id', '=', existing.id)
         .execute();
     } else {
@@ -87,6 +133,7 @@ export async function inviteUser(
           organizationId: ctx.actor.organizationId,
           userId: user.id,
           role: input.role,
+          partnerId,
           status: 'invited',
           createdAt: nowIso,
           updatedAt: nowIso,
@@ -120,7 +167,7 @@ export async function inviteUser(
       action: 'create',
       entityType: 'membership',
       entityId: user.id,
-      after: { email: input.email, role: input.role, status: 'invited' },
+      after: { email: input.email, role: input.role, status: 'invited', partnerId },
     });
     return user.id;
   });
@@ -152,6 +199,10 @@ export async function updateMembership(
     }
     const role = input.role ?? before.role;
     const status = input.status ?? before.status;
+    // A role that acts for no partner drops the link unless the request names one (then refused).
+    const linkable = (PARTNER_LINKED_ROLES as readonly string[]).includes(role);
+    const partnerId = input.partnerId !== undefined ? input.partnerId : linkable ? before.partnerId : null;
+    await checkPartnerLink(trx, ctx.actor.organizationId, role, partnerId);
     const losesAdmin =
       before.role === 'admin' && before.status === 'active' && (role !== 'admin' || status !== 'active');
     if (losesAdmin && (await repo.countActiveAdmins(trx, ctx.actor.organizationId)) <= 1) {
@@ -161,7 +212,7 @@ export async function updateMembership(
     }
     const r = await trx
       .updateTable('memberships')
-      .set({ role, status, updatedAt: clock.now().toISOString(), version: before.version + 1 })
+      .set({ role, status, partnerId, updatedAt: clock.now().toISOString(), version: before.version + 1 })
       .where('id', '=', before.membershipId)
       .where('version', '=', input.version)
       .executeTakeFirst();
@@ -179,8 +230,8 @@ export async function updateMembership(
       action: 'update',
       entityType: 'membership',
       entityId: userId,
-      before: { role: before.role, status: before.status },
-      after: { role, status },
+      before: { role: before.role, status: before.status, partnerId: before.partnerId },
+      after: { role, status, partnerId },
     });
   });
   const member = await repo.getMember(db, ctx.actor.organizationId, userId);

@@ -32,7 +32,9 @@ export type VersionedTable =
   | 'resultIndicators'
   | 'indicatorPeriods'
   | 'surveys'
-  | 'talentProfiles';
+  | 'talentProfiles'
+  | 'collegeSkills'
+  | 'talentTaxonomyOverrides';
 
 /**
  * Compare-and-set on `version` inside the actor's organization: of two concurrent edits that

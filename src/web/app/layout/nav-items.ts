@@ -23,7 +23,9 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'competitions', to: '/competitions', permission: Permission.CompetitionRead },
   { key: 'evaluation', to: '/evaluation', permission: Permission.PortfolioRead },
   { key: 'talent', to: '/talent', permission: Permission.TalentManage },
+  { key: 'talentSkills', to: '/talent/skills', permission: Permission.TalentManage },
   { key: 'demand', to: '/talent/demand', permission: Permission.DemandPost },
+  { key: 'myTalent', to: '/talent/me', permission: Permission.TalentSelf },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

@@ -28,7 +28,13 @@ export function useInviteUser() {
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (args: { id: string; version: number; role?: Role; status?: 'active' | 'deactivated' }) => {
+    mutationFn: (args: {
+      id: string;
+      version: number;
+      role?: Role;
+      status?: 'active' | 'deactivated';
+      partnerId?: string | null;
+    }) => {
       const { id, ...body } = args;
       return api<TUser>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
     },

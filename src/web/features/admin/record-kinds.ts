@@ -52,6 +52,7 @@ export const AUDIT_ENTITY_TYPES = [
   'talent_consent',
   'talent_self_link',
   'college_skill',
+  'talent_taxonomy_override',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

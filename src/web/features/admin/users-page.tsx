@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Permission, type Role } from '../../../contracts/roles.js';
-import type { TUser } from '../../../contracts/users.js';
+import { PARTNER_LINKED_ROLES, type TUser } from '../../../contracts/users.js';
 import { useCan, useSession } from '../../app/session';
 import { type Column, DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
@@ -12,9 +12,11 @@ import { StatusBadge } from '../../components/status-badge';
 import { currentLocale, LOCALE_LABELS } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { pickLocalized } from '../../lib/localized';
 import { useListParams } from '../../lib/use-list-params';
 import { useUpdateUser, useUsers } from './api';
 import { InviteUserModal, useRoleOptions } from './invite-user-modal';
+import { PartnerLinkSelect } from './partner-link-select';
 
 const FILTER_KEYS = ['q', 'role', 'status'] as const;
 const STATUSES = ['active', 'invited', 'deactivated'] as const;
@@ -33,7 +35,10 @@ export function UsersPage() {
   const [q, setQ] = useState(values.q);
   const pushQ = useDebouncedCallback((v: string) => update({ q: v }), 350);
 
-  function patch(u: TUser, body: { role?: Role; status?: 'active' | 'deactivated' }) {
+  function patch(
+    u: TUser,
+    body: { role?: Role; status?: 'active' | 'deactivated'; partnerId?: string | null },
+  ) {
     change.mutate(
       { id: u.id, version: u.version, ...body },
       {
@@ -76,6 +81,21 @@ export function UsersPage() {
         ),
     },
     {
+      // Enterprise and partner users act for a partner of the college (their recruiters share postings).
+      key: 'partner',
+      header: t('userPartner.column'),
+      render: (u) =>
+        !(PARTNER_LINKED_ROLES as readonly string[]).includes(u.role) ? (
+          ''
+        ) : manage ? (
+          <PartnerLinkSelect user={u} onChange={(partnerId) => patch(u, { partnerId })} />
+        ) : u.partner ? (
+          pickLocalized(u.partner.names, locale)
+        ) : (
+          '—'
+        ),
+    },
+    {
       key: 'status',
       header: t('users.statusLabel'),
       render: (u) => <StatusBadge kind="user" status={u.status} />,
@@ -115,6 +135,9 @@ export function UsersPage() {
         title={t('nav.users')}
         actions={manage && <Button onClick={invite.open}>{t('users.invite')}</Button>}
       />
+      <Text size="sm" c="dimmed">
+        {t('userPartner.hint')}
+      </Text>
       <Group align="flex-end" gap="sm" role="search" aria-label={t('users.filters')}>
         <TextInput
           type="search"

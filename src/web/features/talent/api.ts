@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  TCollegeSkill,
   TSelfEditableInput,
   TSelfProfile,
   TTalentImportPreview,
@@ -8,7 +7,9 @@ import type {
   TTalentProfileInput,
   TTalentProfileSummary,
 } from '../../../contracts/talent.js';
+import type { TCollegeSkillDetail } from '../../../contracts/talent-skills.js';
 import { api, apiUrl, type Page, type QueryParams, uploadFile } from '../../lib/api';
+import { useTaxonomyCuration } from './skills-api';
 
 const enc = encodeURIComponent;
 const keys = {
@@ -16,7 +17,7 @@ const keys = {
   list: (q: QueryParams) => ['talent', 'list', q] as const,
   one: (id: string) => ['talent', 'one', id] as const,
   skills: ['talent', 'college-skills'] as const,
-  self: (token: string) => ['talent-self', token] as const,
+  self: (base: string) => ['talent-self', base] as const,
 };
 
 export type TalentFilters = {
@@ -49,9 +50,11 @@ export function useTalentProfile(id: string | undefined) {
 }
 
 export function useCollegeSkills() {
+  // The college's translations and ESCO confirmations, for the labels every talent page shows.
+  useTaxonomyCuration();
   return useQuery({
     queryKey: keys.skills,
-    queryFn: ({ signal }) => api<{ data: TCollegeSkill[] }>('/talent/college-skills', { signal }),
+    queryFn: ({ signal }) => api<{ data: TCollegeSkillDetail[] }>('/talent/college-skills', { signal }),
   });
 }
 
@@ -118,44 +121,56 @@ export function useRunTalentImport() {
   });
 }
 
-// The owner's personal link (no session).
+// The owner's self-service: through their personal link (no session) or signed in with their
+// account ("My talent profile"). Both speak the same API under a different base path.
 
-export function useSelfProfile(token: string) {
+/** The API base of the owner's self-service: a personal link, or the signed-in account. */
+export const selfBase = {
+  link: (token: string) => `/public/talent/${enc(token)}`,
+  account: '/talent/me',
+} as const;
+
+export function useSelfProfile(base: string, enabled = true) {
   return useQuery({
-    queryKey: keys.self(token),
-    queryFn: ({ signal }) => api<TSelfProfile>(`/public/talent/${enc(token)}`, { signal }),
-    enabled: Boolean(token),
+    queryKey: keys.self(base),
+    queryFn: ({ signal }) => api<TSelfProfile>(base, { signal }),
+    enabled,
     retry: false,
   });
 }
 
-function useSelfMutation<A>(token: string, fn: (args: A) => Promise<TSelfProfile>) {
+function useSelfMutation<A>(base: string, fn: (args: A) => Promise<TSelfProfile>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: (p) => qc.setQueryData(keys.self(token), p) });
+  return useMutation({ mutationFn: fn, onSuccess: (p) => qc.setQueryData(keys.self(base), p) });
 }
 
-export function useSaveSelfProfile(token: string) {
-  return useSelfMutation(token, (body: { version: number; data: TSelfEditableInput }) =>
-    api<TSelfProfile>(`/public/talent/${enc(token)}/profile`, { method: 'PUT', body }),
+export function useSaveSelfProfile(base: string) {
+  return useSelfMutation(base, (body: { version: number; data: TSelfEditableInput }) =>
+    api<TSelfProfile>(`${base}/profile`, { method: 'PUT', body }),
   );
 }
 
-export function useGiveSelfConsent(token: string) {
-  return useSelfMutation(token, (body: { scope: string; locale: string; noticeVersion: string }) =>
-    api<TSelfProfile>(`/public/talent/${enc(token)}/consent`, { method: 'POST', body }),
+export function useGiveSelfConsent(base: string) {
+  return useSelfMutation(base, (body: { scope: string; locale: string; noticeVersion: string }) =>
+    api<TSelfProfile>(`${base}/consent`, { method: 'POST', body }),
   );
 }
 
-export function useWithdrawSelfConsent(token: string) {
-  return useSelfMutation(token, () =>
-    api<TSelfProfile>(`/public/talent/${enc(token)}/consent/withdraw`, { method: 'POST' }),
-  );
+export function useWithdrawSelfConsent(base: string) {
+  return useSelfMutation(base, () => api<TSelfProfile>(`${base}/consent/withdraw`, { method: 'POST' }));
 }
 
-export function useDeleteSelfProfile(token: string) {
+export function useDeleteSelfProfile(base: string) {
   return useMutation({
-    mutationFn: () => api<{ ok: true }>(`/public/talent/${enc(token)}`, { method: 'DELETE' }),
+    mutationFn: () => api<{ ok: true }>(base, { method: 'DELETE' }),
   });
 }
 
-export const selfExportUrl = (token: string) => apiUrl(`/public/talent/${enc(token)}/export`);
+export const selfExportUrl = (base: string) => apiUrl(`${base}/export`);
+
+/** A coordinator links the profile to the participant account with its e-mail, or unlinks it. */
+export function useLinkAccount(id: string) {
+  return useProfileMutation((body: { version: number; linked: boolean }) =>
+    api<TTalentProfile>(`/talent/profiles/${enc(id)}/account`, { method: 'PUT', body }),
+  );
+}

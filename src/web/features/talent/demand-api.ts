@@ -14,7 +14,7 @@ const keys = {
   list: (page: number) => ['talent-demand', 'list', page] as const,
   one: (id: string) => ['talent-demand', 'one', id] as const,
   shortlist: (id: string) => ['talent-demand', 'shortlist', id] as const,
-  intros: (token: string) => ['talent-self', token, 'introductions'] as const,
+  intros: (base: string) => ['talent-self', base, 'introductions'] as const,
 };
 
 export function useDemandPostings(page: number, pageSize: number) {
@@ -104,26 +104,24 @@ export function useMoveStage(postingId: string) {
   });
 }
 
-// The owner's personal link.
+// The owner's introductions, through their personal link or their account (base: selfBase).
 
-export function useIntroductions(token: string) {
+export function useIntroductions(base: string) {
   return useQuery({
-    queryKey: keys.intros(token),
-    queryFn: ({ signal }) =>
-      api<{ data: TIntroduction[] }>(`/public/talent/${enc(token)}/introductions`, { signal }),
-    enabled: Boolean(token),
+    queryKey: keys.intros(base),
+    queryFn: ({ signal }) => api<{ data: TIntroduction[] }>(`${base}/introductions`, { signal }),
     retry: false,
   });
 }
 
-export function useDecideIntroduction(token: string) {
+export function useDecideIntroduction(base: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (args: { id: string; version: number; decision: 'agree' | 'decline' }) =>
-      api<{ data: TIntroduction[] }>(`/public/talent/${enc(token)}/introductions/${enc(args.id)}`, {
+      api<{ data: TIntroduction[] }>(`${base}/introductions/${enc(args.id)}`, {
         method: 'POST',
         body: { version: args.version, decision: args.decision },
       }),
-    onSuccess: (next) => qc.setQueryData(keys.intros(token), next),
+    onSuccess: (next) => qc.setQueryData(keys.intros(base), next),
   });
 }

@@ -30,7 +30,7 @@ import { ApiError } from '../../lib/api';
 import { errorMessage, serverFieldErrors } from '../../lib/errors';
 import { useCollegeSkills } from './api';
 import { useDemandPosting, useSaveDemandPosting } from './demand-api';
-import { CEFR_OPTIONS, ISCO_UNIT_OPTIONS, SKILL_LEVEL_VALUES, skillOptions } from './taxonomy';
+import { CEFR_OPTIONS, iscoUnitOptions, SKILL_LEVEL_VALUES, skillOptions } from './taxonomy';
 
 type Skill = { skillKey: string; minLevel: number; weight: number };
 type Language = { code: string; minCefr: (typeof CEFR_OPTIONS)[number] };
@@ -269,7 +269,7 @@ export function DemandFormPage() {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('talent.demand.enterprise')}
-              required
+              description={t('talent.demand.enterpriseFromPartner')}
               value={form.enterpriseName}
               onChange={(e) => set({ enterpriseName: e.currentTarget.value })}
               error={errors.enterpriseName}
@@ -278,7 +278,7 @@ export function DemandFormPage() {
               label={t('talent.occupation')}
               required
               searchable
-              data={ISCO_UNIT_OPTIONS}
+              data={iscoUnitOptions()}
               value={form.iscoCode || null}
               onChange={(v) => set({ iscoCode: v ?? '' })}
               error={errors.iscoCode}

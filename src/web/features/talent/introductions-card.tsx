@@ -8,14 +8,15 @@ import { useDecideIntroduction, useIntroductions } from './demand-api';
 import { iscoLabel } from './taxonomy';
 
 /**
- * On the owner's personal link: employers the college proposes to introduce them to. Agreeing shows
- * that employer (for that posting only) the owner's name and e-mail; declining ends the proposal.
+ * On the owner's page (personal link or account; `base` from selfBase): employers the college
+ * proposes to introduce them to. Agreeing shows that employer (for that posting only) the owner's
+ * name and e-mail; declining ends the proposal.
  */
-export function IntroductionsCard({ token }: { token: string }) {
+export function IntroductionsCard({ base }: { base: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const intros = useIntroductions(token);
-  const decide = useDecideIntroduction(token);
+  const intros = useIntroductions(base);
+  const decide = useDecideIntroduction(base);
   const list = intros.data?.data ?? [];
   if (list.length === 0 && !intros.error) {
     return null;

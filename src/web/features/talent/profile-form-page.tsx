@@ -23,7 +23,7 @@ import { errorMessage, serverFieldErrors } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
 import { useCollegeSkills, useSaveTalentProfile, useTalentProfile } from './api';
 import { EditableFields, type EditableValue } from './editable-fields';
-import { escoOccupationOptions, ISCO_UNIT_OPTIONS } from './taxonomy';
+import { escoOccupationOptions, iscoUnitOptions } from './taxonomy';
 
 type FormValue = EditableValue & {
   nameLatin: string;
@@ -159,7 +159,7 @@ export function TalentProfileFormPage() {
             <Select
               label={t('talent.occupation')}
               required
-              data={ISCO_UNIT_OPTIONS}
+              data={iscoUnitOptions()}
               value={value.iscoCode || null}
               onChange={(v) => set({ iscoCode: v ?? '', escoUri: null })}
               searchable

@@ -23,6 +23,7 @@ import { countryName } from '../../lib/countries';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
+import { AccountCard } from './account-card';
 import {
   exportUrl,
   useCollegeSkills,
@@ -33,7 +34,8 @@ import {
   useWithdrawConsent,
 } from './api';
 import { ConsentBadge } from './consent-badge';
-import { iscoLabel, skillLabel } from './taxonomy';
+import { EscoUri } from './skills-esco';
+import { escoStateOf, iscoLabel, skillLabel } from './taxonomy';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -234,6 +236,7 @@ export function TalentProfilePage() {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Fact label={t('talent.occupation')}>
             <span dir="ltr">{p.iscoCode}</span> · {iscoLabel(p.iscoCode)}
+            {p.escoUri && <EscoUri uri={p.escoUri} state={escoStateOf(p.escoUri, collegeSkills)} />}
           </Fact>
           <Fact label={t('talent.email')}>{p.email || '—'}</Fact>
           <Fact label={t('talent.availableFrom')}>{formatDate(p.availableFrom, locale)}</Fact>
@@ -313,6 +316,7 @@ export function TalentProfilePage() {
         </Stack>
       </Card>
       <ConsentPanel p={p} />
+      <AccountCard p={p} />
     </Stack>
   );
 }

@@ -24,6 +24,7 @@ import { errorMessage, serverFieldErrors } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import {
+  selfBase,
   selfExportUrl,
   useDeleteSelfProfile,
   useGiveSelfConsent,
@@ -44,11 +45,11 @@ function editable(s: TSelfProfile): EditableValue {
   };
 }
 
-function ConsentCard({ token, s }: { token: string; s: TSelfProfile }) {
+function ConsentCard({ base, s }: { base: string; s: TSelfProfile }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const give = useGiveSelfConsent(token);
-  const withdraw = useWithdrawSelfConsent(token);
+  const give = useGiveSelfConsent(base);
+  const withdraw = useWithdrawSelfConsent(base);
   const current = s.profile.consentState === 'given' ? s.profile.consent : null;
   const [scope, setScope] = useState<string>(current?.scope ?? 'match');
   const error = give.error ?? withdraw.error;
@@ -118,9 +119,9 @@ function ConsentCard({ token, s }: { token: string; s: TSelfProfile }) {
   );
 }
 
-function EditCard({ token, s }: { token: string; s: TSelfProfile }) {
+function EditCard({ base, s }: { base: string; s: TSelfProfile }) {
   const { t } = useTranslation();
-  const save = useSaveSelfProfile(token);
+  const save = useSaveSelfProfile(base);
   const [value, setValue] = useState<EditableValue>(() => editable(s));
   const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
   const errors = serverFieldErrors(t, save.error) ?? {};
@@ -163,6 +164,106 @@ function EditCard({ token, s }: { token: string; s: TSelfProfile }) {
 }
 
 /**
+ * What the owner sees of their profile and may do with it, through their personal link or signed in
+ * with their account (`base` from selfBase): consent, introductions, corrections, credentials,
+ * export and deletion.
+ */
+export function SelfProfileView({ base, s }: { base: string; s: TSelfProfile }) {
+  const { t } = useTranslation();
+  const remove = useDeleteSelfProfile(base);
+  const [confirm, setConfirm] = useState(false);
+  const locale = currentLocale();
+  if (remove.isSuccess) {
+    return (
+      <Alert color="green" role="status" title={t('talent.self.deletedTitle')}>
+        {t('talent.self.deleted')}
+      </Alert>
+    );
+  }
+  return (
+    <Stack>
+      <Stack gap={4}>
+        <Text c="dimmed">{s.organizationName}</Text>
+        <Title order={1} size="h2" dir="auto">
+          {s.profile.nameNative || s.profile.nameLatin}
+        </Title>
+        <Text size="sm">
+          <span dir="ltr">{s.profile.iscoCode}</span> · {iscoLabel(s.profile.iscoCode)}
+        </Text>
+        {s.linkExpiresAt && (
+          <Text size="xs" c="dimmed">
+            {t('talent.self.linkValidUntil', { date: formatDate(s.linkExpiresAt, locale) })}
+          </Text>
+        )}
+      </Stack>
+      <ConsentCard base={base} s={s} />
+      <IntroductionsCard base={base} />
+      <EditCard key={s.profile.version} base={base} s={s} />
+      <Card withBorder component="section">
+        <Stack gap={4}>
+          <Title order={2} size="h4">
+            {t('talent.verifiedCredentials')}
+          </Title>
+          {s.profile.credentials.certificates.length + s.profile.credentials.achievements.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('talent.noCredentials')}
+            </Text>
+          )}
+          {s.profile.credentials.certificates.map((c) => (
+            <Text key={c.id} size="sm">
+              <Badge color="green" variant="light" mr="xs">
+                {t('talent.certificate')}
+              </Badge>
+              {pickLocalized(c.title, locale)} · {formatDate(c.issuedOn, locale)}
+            </Text>
+          ))}
+          {s.profile.credentials.achievements.map((a) => (
+            <Text key={`${a.skillNumber}-${a.year}-${a.points}`} size="sm">
+              <Badge color="yellow" variant="light" mr="xs">
+                {t(`talent.medal.${a.medal}`)}
+              </Badge>
+              {pickLocalized(a.competitionNames, locale)} · {pickLocalized(a.skillNames, locale)}
+            </Text>
+          ))}
+        </Stack>
+      </Card>
+      <Card withBorder component="section">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t('talent.self.yourData')}
+          </Title>
+          <Text size="sm">{t('talent.self.exportHint')}</Text>
+          <Group>
+            <Button component="a" href={selfExportUrl(base)} variant="default" download>
+              {t('talent.exportData')}
+            </Button>
+            <Button color="red" variant="light" onClick={() => setConfirm(true)}>
+              {t('talent.delete')}
+            </Button>
+          </Group>
+          {confirm && (
+            <Alert color="red" role="alert" title={t('talent.deleteTitle')}>
+              <Stack gap="xs">
+                <Text size="sm">{t('talent.self.deleteExplained')}</Text>
+                <Group>
+                  <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+                    {t('talent.deleteConfirm')}
+                  </Button>
+                  <Button variant="default" onClick={() => setConfirm(false)}>
+                    {t('common.cancel')}
+                  </Button>
+                </Group>
+                {remove.error && <Text c="red">{errorMessage(t, remove.error)}</Text>}
+              </Stack>
+            </Alert>
+          )}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+/**
  * The owner's page behind their personal link: no sign-in, outside the app shell, in the profile's
  * language (switchable). They see what is stored, correct it, consent or withdraw, download it all,
  * or delete it.
@@ -170,11 +271,9 @@ function EditCard({ token, s }: { token: string; s: TSelfProfile }) {
 export function TalentSelfPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const q = useSelfProfile(token);
-  const remove = useDeleteSelfProfile(token);
-  const [confirm, setConfirm] = useState(false);
+  const base = selfBase.link(token);
+  const q = useSelfProfile(base, Boolean(token));
   const localeApplied = useRef(false);
-  const locale = currentLocale();
 
   useEffect(() => {
     if (q.data && !localeApplied.current) {
@@ -186,13 +285,7 @@ export function TalentSelfPage() {
   }, [q.data]);
 
   let body: React.ReactNode;
-  if (remove.isSuccess) {
-    body = (
-      <Alert color="green" role="status" title={t('talent.self.deletedTitle')}>
-        {t('talent.self.deleted')}
-      </Alert>
-    );
-  } else if (q.isPending) {
+  if (q.isPending) {
     body = <FullPageLoader />;
   } else if (q.error || !q.data) {
     const expired = q.error instanceof ApiError && q.error.code === 'TOKEN_INVALID';
@@ -203,86 +296,7 @@ export function TalentSelfPage() {
       </Alert>
     );
   } else {
-    const s = q.data;
-    body = (
-      <Stack>
-        <Stack gap={4}>
-          <Text c="dimmed">{s.organizationName}</Text>
-          <Title order={1} size="h2" dir="auto">
-            {s.profile.nameNative || s.profile.nameLatin}
-          </Title>
-          <Text size="sm">
-            <span dir="ltr">{s.profile.iscoCode}</span> · {iscoLabel(s.profile.iscoCode)}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t('talent.self.linkValidUntil', { date: formatDate(s.linkExpiresAt, locale) })}
-          </Text>
-        </Stack>
-        <ConsentCard token={token} s={s} />
-        <IntroductionsCard token={token} />
-        <EditCard key={s.profile.version} token={token} s={s} />
-        <Card withBorder component="section">
-          <Stack gap={4}>
-            <Title order={2} size="h4">
-              {t('talent.verifiedCredentials')}
-            </Title>
-            {s.profile.credentials.certificates.length + s.profile.credentials.achievements.length === 0 && (
-              <Text size="sm" c="dimmed">
-                {t('talent.noCredentials')}
-              </Text>
-            )}
-            {s.profile.credentials.certificates.map((c) => (
-              <Text key={c.id} size="sm">
-                <Badge color="green" variant="light" mr="xs">
-                  {t('talent.certificate')}
-                </Badge>
-                {pickLocalized(c.title, locale)} · {formatDate(c.issuedOn, locale)}
-              </Text>
-            ))}
-            {s.profile.credentials.achievements.map((a) => (
-              <Text key={`${a.skillNumber}-${a.year}-${a.points}`} size="sm">
-                <Badge color="yellow" variant="light" mr="xs">
-                  {t(`talent.medal.${a.medal}`)}
-                </Badge>
-                {pickLocalized(a.competitionNames, locale)} · {pickLocalized(a.skillNames, locale)}
-              </Text>
-            ))}
-          </Stack>
-        </Card>
-        <Card withBorder component="section">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('talent.self.yourData')}
-            </Title>
-            <Text size="sm">{t('talent.self.exportHint')}</Text>
-            <Group>
-              <Button component="a" href={selfExportUrl(token)} variant="default" download>
-                {t('talent.exportData')}
-              </Button>
-              <Button color="red" variant="light" onClick={() => setConfirm(true)}>
-                {t('talent.delete')}
-              </Button>
-            </Group>
-            {confirm && (
-              <Alert color="red" role="alert" title={t('talent.deleteTitle')}>
-                <Stack gap="xs">
-                  <Text size="sm">{t('talent.self.deleteExplained')}</Text>
-                  <Group>
-                    <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-                      {t('talent.deleteConfirm')}
-                    </Button>
-                    <Button variant="default" onClick={() => setConfirm(false)}>
-                      {t('common.cancel')}
-                    </Button>
-                  </Group>
-                  {remove.error && <Text c="red">{errorMessage(t, remove.error)}</Text>}
-                </Stack>
-              </Alert>
-            )}
-          </Stack>
-        </Card>
-      </Stack>
-    );
+    body = <SelfProfileView base={base} s={q.data} />;
   }
   return (
     <Box mih="100vh" bg="gray.0">

@@ -13,7 +13,7 @@ import { formatDate } from '../../lib/format';
 import { useListParams } from '../../lib/use-list-params';
 import { useCollegeSkills, useTalentProfiles } from './api';
 import { ConsentBadge } from './consent-badge';
-import { ISCO_UNIT_OPTIONS, iscoLabel, skillOptions } from './taxonomy';
+import { iscoLabel, iscoUnitOptions, skillOptions } from './taxonomy';
 
 const FILTER_KEYS = ['q', 'isco', 'skill', 'country', 'language', 'consent'] as const;
 
@@ -103,7 +103,7 @@ export function TalentListPage() {
           />
           <Select
             label={t('talent.occupation')}
-            data={ISCO_UNIT_OPTIONS}
+            data={iscoUnitOptions()}
             value={values.isco || null}
             onChange={(v) => update({ isco: v ?? '' })}
             searchable
