@@ -38,7 +38,7 @@ import { talentRoutes } from './modules/talent/talent.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
-import { notFoundBody, registerErrorHandler } from './platform/http/error-handler.js';
+import { frameworkErrorHandler, notFoundBody, registerErrorHandler } from './platform/http/error-handler.js';
 import { newId } from './platform/ids.js';
 
 export interface BuildOptions {
@@ -58,6 +58,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : newId();
     },
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiErrorBody, ErrorCode } from '../../../contracts/errors.js';
 import { AppError } from '../errors.js';
@@ -62,9 +62,32 @@ function isStorageFull(err: unknown): boolean {
   return typeof code === 'string' && STORAGE_FULL.has(code);
 }
 
+// PostgreSQL refuses text it cannot store (a NUL character, a byte sequence invalid in UTF-8) with
+// these data exceptions, where SQLite stores the same text. Such text can only come from the client.
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+function isUnstorableText(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && UNSTORABLE_TEXT.has(code);
+}
+
 /** The 404 answer for an unknown route, in the uniform error shape. */
 export function notFoundBody(method: string, url: string): ApiErrorBody {
   return body('NOT_FOUND', `No route ${method} ${url.split('?')[0]}`);
+}
+
+/**
+ * Router-level failures that never reach the error handler (a parameter over the router's
+ * 100-character limit: 414, an undecodable URL: 400) answer in the uniform shape too.
+ * Passed to Fastify as `frameworkErrors`.
+ */
+export function frameworkErrorHandler(
+  err: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  reply.code(status).send(body('INVALID_INPUT', err.message, { reason: err.code }));
 }
 
 /** One handler turns every failure into `{ error: { code, message, details? } }`. */
@@ -102,6 +125,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply
         .code(507)
         .send(body('STORAGE_FULL', 'There is no space left to store this; nothing was saved'));
+    }
+    if (isUnstorableText(err)) {
+      return reply.code(400).send(
+        body('INVALID_INPUT', 'The request contains characters that cannot be stored', {
+          reason: 'unsupported_character',
+        }),
+      );
     }
     if (isUnavailable(err)) {
       request.log.error({ err }, 'dependency unavailable');
