@@ -39,6 +39,7 @@ import { trainingRoutes } from './modules/training/training.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { Deps } from './platform/context.js';
 import { frameworkErrorHandler, notFoundBody, registerErrorHandler } from './platform/http/error-handler.js';
+import { registerNulRejection } from './platform/http/reject-nul.js';
 import { newId } from './platform/ids.js';
 
 export interface BuildOptions {
@@ -64,6 +65,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerNulRejection(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
