@@ -12,8 +12,19 @@ declare module 'autocannon' {
     p99: number;
   }
 
+  /** One request of a scenario; setupRequest may change it each time, onResponse sees the answer. */
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
+
   interface Options {
     url: string;
+    requests?: Request[];
     connections?: number;
     duration?: number;
     workers?: number;
@@ -57,5 +68,5 @@ declare module 'autocannon' {
     function aggregateResult(results: RawResult[], opts: { url: string; connections?: number }): Result;
   }
   export default autocannon;
-  export type { RawResult, Result };
+  export type { RawResult, Request, Result };
 }

@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 export interface Target {
   key: string;
   url: string;
+  /**
+   * Requests that change from one to the next (bodies, versions, one-time links): a module the load
+   * generator imports, whose `requests(data)` gives autocannon's request list and whose optional
+   * `summary()` is returned in LoadResult.summary. `url` then only gives the origin.
+   */
+  scenario?: { module: string; data: unknown };
 }
 
 export interface LoadPlan {
@@ -31,6 +37,8 @@ export interface LoadResult {
   seconds: number;
   /** req/s of each slice, in round order (the spread shows how noisy the machine was). */
   sliceRps: number[];
+  /** What the target's scenario module reports after the run (see Target.scenario). */
+  summary?: unknown;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,24 +1,45 @@
 // The load generator, a child process of bench/run.ts: receives a LoadPlan over IPC, answers
 // with one LoadResult per target. Targets are measured in interleaved slices (A B C, B C A, …)
 // so that a busy neighbour on the machine slows every target alike instead of just one.
-import autocannon, { type RawResult } from 'autocannon';
-import type { LoadPlan, LoadResult } from './load.js';
+import autocannon, { type RawResult, type Request } from 'autocannon';
+import type { LoadPlan, LoadResult, Target } from './load.js';
 
-function shoot(url: string, plan: LoadPlan, duration: number) {
-  return autocannon({
-    url,
+interface ScenarioModule {
+  requests(data: unknown): Request[];
+  summary?(): unknown;
+}
+
+const scenarios = new Map<string, ScenarioModule>();
+
+async function scenarioOf(t: Target): Promise<ScenarioModule | undefined> {
+  if (!t.scenario) {
+    return undefined;
+  }
+  let mod = scenarios.get(t.key);
+  if (!mod) {
+    mod = (await import(t.scenario.module)) as ScenarioModule;
+    scenarios.set(t.key, mod);
+  }
+  return mod;
+}
+
+async function shoot(t: Target, plan: LoadPlan, duration: number) {
+  const mod = await scenarioOf(t);
+  return (await autocannon({
+    url: t.url,
     headers: plan.headers,
     connections: plan.connections,
     duration,
     timeout: 10,
     skipAggregateResult: true,
-  }) as unknown as Promise<RawResult>;
+    ...(mod && t.scenario ? { requests: mod.requests(t.scenario.data) } : {}),
+  })) as unknown as RawResult;
 }
 
 async function run(plan: LoadPlan): Promise<Record<string, LoadResult>> {
   for (const t of plan.targets) {
     if (plan.warmup > 0) {
-      await shoot(t.url, plan, plan.warmup);
+      await shoot(t, plan, plan.warmup);
     }
   }
   const raw = new Map<string, RawResult[]>(plan.targets.map((t) => [t.key, []]));
@@ -28,7 +49,7 @@ async function run(plan: LoadPlan): Promise<Record<string, LoadResult>> {
     for (let i = 0; i < plan.targets.length; i++) {
       const t = plan.targets[(round + i) % plan.targets.length];
       if (t) {
-        raw.get(t.key)?.push(await shoot(t.url, plan, slice));
+        raw.get(t.key)?.push(await shoot(t, plan, slice));
       }
     }
   }
@@ -47,6 +68,7 @@ async function run(plan: LoadPlan): Promise<Record<string, LoadResult>> {
       errors: results.reduce((s, r) => s + r.errors, 0),
       seconds,
       sliceRps: results.map((r) => r.totalCompletedRequests / r.duration),
+      summary: (await scenarioOf(t))?.summary?.(),
     };
   }
   return out;

@@ -3,14 +3,12 @@
 // Throughput of GET /api/v1/partners over 10,000 partners, as a ratio to a bare endpoint that
 // reads the same page of rows with one plain query in the same server process and run. Ratios,
 // never absolute times, are the result: the absolute figures depend on the machine.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { calendarDateInTimeZone } from '../src/domain/dates/calendar-date.js';
 import { buildApp } from '../src/server/app.js';
 import { loadActor } from '../src/server/modules/identity/identity.service.js';
@@ -28,6 +26,7 @@ import {
   rowsWithActiveCount,
 } from './floor.js';
 import { runLoad } from './load.js';
+import { freshDatabase } from './load-db.js';
 import {
   formatJson,
   loadTable,
@@ -85,31 +84,6 @@ const SCENARIOS: Scenario[] = [
 const SLICE = 2;
 
 const log = (...xs: unknown[]) => console.log(...xs);
-
-/** A fresh database: a SQLite file in `dir`, or a throwaway PostgreSQL database. */
-async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (opts.db === 'sqlite') {
-    return { url: `sqlite:${path.join(dir, 'bench.db')}`, drop: async () => {} };
-  }
-  const admin = process.env.BENCH_PG_URL ?? process.env.TEST_PG_URL;
-  if (!admin) {
-    throw new Error('--db postgres needs BENCH_PG_URL or TEST_PG_URL (postgres://user@host:port/db)');
-  }
-  const name = `tvet_bench_${randomBytes(6).toString('hex')}`;
-  const run = async (statement: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
 
 async function signIn(base: string, email: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/auth/sign-in`, {
@@ -203,7 +177,7 @@ async function timeIt(fn: () => Promise<unknown>, budgetMs = 300, maxCalls = 200
 async function main() {
   const started = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tvet-bench-'));
-  const database = await freshDatabase(dir);
+  const database = await freshDatabase(opts.db, dir);
   const config = {
     ...loadConfig({
       DATA_DIR: dir,

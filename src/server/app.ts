@@ -41,18 +41,28 @@ import type { Deps } from './platform/context.js';
 import { frameworkErrorHandler, notFoundBody, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerNulRejection } from './platform/http/reject-nul.js';
 import { newId } from './platform/ids.js';
+import { createAppMetrics, type PoolStats } from './platform/observability/metrics.js';
+import {
+  loggerOptions,
+  RequestLogController,
+  registerObservability,
+} from './platform/observability/observability.js';
 
 export interface BuildOptions {
   /** Pino logger options, or false for silence in tests. */
   logger?: boolean | object;
   /** Folder with the built web app (index.html); the API alone is served when absent. */
   webRoot?: string;
+  /** The PostgreSQL pool, for its connection counts in /metrics. */
+  dbPool?: PoolStats;
 }
 
 /** Assembles the HTTP server around injected dependencies; `listen` is the caller's business. */
 export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: loggerOptions(opts.logger),
+    // One line per request with the route pattern, never the raw URL.
+    logController: new RequestLogController(),
     trustProxy: deps.config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -66,6 +76,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerNulRejection(app);
+  registerObservability(app, {
+    metrics: createAppMetrics(deps, { pool: opts.dbPool }),
+    metricsToken: deps.config.metricsToken,
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

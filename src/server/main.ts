@@ -20,6 +20,7 @@ async function main() {
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webRoot: path.join(root, 'dist/web'),
+    dbPool: handle.pool,
   });
   for (const line of migrated) {
     app.log.info(line);
@@ -49,7 +50,7 @@ async function main() {
           { name: 'survey-jobs', run: () => runSurveyJobs(deps) },
           // Certificate batches whose server stopped: claimed by lease, so one process resumes each.
           { name: 'certificate-batches', run: () => resumeCertificateBatches(deps) },
-        ],
+        ].map((t) => ({ ...t, run: app.metrics.instrumentJob(t.name, t.run) })),
         {
           intervalMs: config.jobsIntervalSeconds * 1000,
           onError: (task, err) => app.log.error({ err, task }, 'scheduled task failed'),

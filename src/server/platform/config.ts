@@ -44,6 +44,8 @@ const ZEnv = z.object({
    * Without it a random master key is created in DATA_DIR/keys/credential-master.key (mode 0600).
    */
   CREDENTIAL_KEY_SECRET: z.string().min(32).optional(),
+  /** Bearer token for GET /metrics (at least 16 characters); without it only loopback may scrape. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export interface AppConfig {
@@ -66,6 +68,7 @@ export interface AppConfig {
   /** The S3-compatible bucket for uploads; null keeps them on local disk under `filesDir`. */
   s3: S3Settings | null;
   credentialKeySecret: string | undefined;
+  metricsToken: string | undefined;
 }
 
 /** Reads configuration from the environment once, at start-up; nothing else reads process.env. */
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     certificateBatchLeaseSeconds: e.CERTIFICATE_BATCH_LEASE_SECONDS,
     s3: e.FILE_STORE === 's3' ? s3SettingsOf(e) : null,
     credentialKeySecret: e.CREDENTIAL_KEY_SECRET,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

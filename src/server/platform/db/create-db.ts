@@ -12,6 +12,8 @@ export interface DbHandle {
   dialect: Dialect;
   /** The better-sqlite3 handle, for online backup; undefined on PostgreSQL. */
   sqlite?: SQLite.Database;
+  /** The pg pool, for its connection counts in /metrics; undefined on SQLite. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export function createDb(url: string): DbHandle {
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', pool, close: () => db.destroy() };
   }
   const file = url.replace(/^sqlite:/, '');
   if (file !== ':memory:') {
