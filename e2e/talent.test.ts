@@ -8,7 +8,8 @@
  *    matched, one missing) and shortlists that candidate;
  * 3. the enterprise sees the shortlist entry anonymised: no name on the page;
  * 4. the coordinator sends the candidate's personal link from the profile page; the candidate opens it
- *    from the outbox in a browser where nobody is signed in and agrees to the introduction;
+ *    from the outbox in a browser where nobody is signed in, sees their skills in the college's own
+ *    wording, and agrees to the introduction;
  * 5. the enterprise, on reload, sees the candidate's name and e-mail for that posting;
  * 6. the demo participant whose account is linked to their profile opens "My talent profile" from the
  *    navigation and gives consent signed in.
@@ -44,6 +45,8 @@ const POSTING = {
   ] as [string, number][],
   language: { code: 'en', cefr: 'B1' },
 };
+/** A starter skill the candidate has, and the college's own English wording of it (set in the journey). */
+const WIRING = { item: 'college:elec.install-wiring', college: 'Lay electrical wiring (college wording)' };
 /** The same skills as the demo coordinator, whose app speaks Chinese, reads them. */
 const SKILLS_ZH = ['敷设电气线路', '执行电气安全规范'];
 const ZH: Locale = 'zh-CN';
@@ -318,10 +321,30 @@ describe('talent: demand, explainable matching, shortlist and introduction by co
       )
       .not.toBe('');
 
+    // The college words a skill its own way: the link page (no session) shows that wording too.
+    const taxonomy = await call<{ entries: { item: string; version: number }[] }>(
+      admin,
+      'GET',
+      '/talent/taxonomy',
+    );
+    const wiring = taxonomy.entries.find((e) => e.item === WIRING.item);
+    await call(admin, 'PUT', '/talent/taxonomy/labels', {
+      item: WIRING.item,
+      version: wiring?.version ?? 0,
+      labels: { en: WIRING.college },
+    });
+
     const candidate = await openSession(browser, server.url);
     sessions.push(candidate);
     const c = candidate.page;
     await c.goto(link);
+    await expect
+      .poll(() =>
+        c
+          .getByRole('combobox', { name: tr('en', 'talent.skill'), exact: true })
+          .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value)),
+      )
+      .toContain(WIRING.college);
     const intros = c.getByRole('region', { name: tr('en', 'talent.demand.introductionsTitle') });
     const offer = intros.locator('.mantine-Card-root').filter({ hasText: POSTING.enterprise });
     await offer.waitFor({ timeout: 30_000 });

@@ -280,16 +280,6 @@ export const ZSendLinkResultSchema = z.object({ sentTo: z.string(), expiresAt: z
  */
 export const ZLinkAccountRequestSchema = z.object({ version: ZVersion, linked: z.boolean() });
 
-/** The owner's page behind their personal link. */
-export const ZSelfProfileSchema = z.object({
-  organizationName: z.string(),
-  /** Null when the owner is signed in with their account rather than through a link. */
-  linkExpiresAt: z.string().nullable(),
-  noticeVersion: z.string(),
-  profile: ZTalentProfileSchema.omit({ abilities: true }),
-});
-export type TSelfProfile = z.infer<typeof ZSelfProfileSchema>;
-
 export const ZCollegeSkillSchema = z.object({
   id: ZId,
   code: z.string(),
@@ -299,6 +289,31 @@ export const ZCollegeSkillSchema = z.object({
   escoUri: z.string().nullable(),
 });
 export type TCollegeSkill = z.infer<typeof ZCollegeSkillSchema>;
+
+/**
+ * The college's wording of the taxonomy, sent with the owner's page: neither the personal link (no
+ * session) nor a participant account may read the taxonomy pages, yet the owner should see their
+ * occupation and skills in the college's words. The web applies the same fallback as everywhere.
+ */
+export const ZCollegeWordingSchema = z.object({
+  /** The college's own labels by taxonomy item ('isco:<code>' or a starter entry's key), by language. */
+  labels: z.record(z.string(), z.record(z.string(), z.string())),
+  /** The college's own skills (archived ones still label the profiles that have them). */
+  collegeSkills: z.array(ZCollegeSkillSchema.extend({ archived: z.boolean() })),
+});
+export type TCollegeWording = z.infer<typeof ZCollegeWordingSchema>;
+
+/** The owner's page behind their personal link. */
+export const ZSelfProfileSchema = z.object({
+  organizationName: z.string(),
+  /** Null when the owner is signed in with their account rather than through a link. */
+  linkExpiresAt: z.string().nullable(),
+  noticeVersion: z.string(),
+  profile: ZTalentProfileSchema.omit({ abilities: true }),
+  taxonomy: ZCollegeWordingSchema,
+});
+export type TSelfProfile = z.infer<typeof ZSelfProfileSchema>;
+
 export const ZCreateCollegeSkillRequestSchema = z.object({
   code: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'college_skill_code'),
   labels: z.partialRecord(ZLocale, z.string().trim().max(200)).refine((l) => Boolean(l.en), {

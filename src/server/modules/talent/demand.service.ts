@@ -15,7 +15,7 @@ import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './demand.repository.js';
 import type { PostingStatus } from './demand.tables.js';
-import { isKnownEscoOccupation, knownSkillKeys } from './talent.service.js';
+import { escoOccupationCheck, escoOccupationIssue, knownSkillKeys } from './talent.service.js';
 
 type Issue = { path: (string | number)[]; message: string };
 
@@ -161,14 +161,9 @@ async function checkInput(
   if (!isIscoUnitGroupCode(input.iscoCode)) {
     issues.push({ path: ['iscoCode'], message: 'unknown_isco' });
   }
-  if (input.escoUri !== null) {
-    const known = isKnownEscoOccupation(input.escoUri, input.iscoCode);
-    if (known !== 'ok') {
-      issues.push({
-        path: ['escoUri'],
-        message: known === 'unknown' ? 'unknown_esco_occupation' : 'esco_isco_mismatch',
-      });
-    }
+  const esco = escoOccupationIssue(await escoOccupationCheck(db, orgId), input);
+  if (esco) {
+    issues.push(esco);
   }
   const keys = await knownSkillKeys(db, orgId);
   const seenSkills = new Set<string>();

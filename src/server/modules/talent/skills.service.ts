@@ -5,6 +5,7 @@
  * transaction. Another organization's skill is simply not found (404).
  */
 import { Permission } from '../../../contracts/roles.js';
+import type { TCollegeWording } from '../../../contracts/talent.js';
 import type {
   TCollegeSkillDetail,
   TCollegeSkillInput,
@@ -507,6 +508,31 @@ export async function confirmTaxonomyEsco(
     },
     'esco_confirmed',
   );
+}
+
+/**
+ * The college's wording of the taxonomy for the owner's page (personal link or participant account),
+ * which may not read the taxonomy itself: the labels the overview calls `college`, only those
+ * recorded, and the college's own skills. Nothing in it is personal.
+ */
+export async function collegeWording(db: Executor, organizationId: string): Promise<TCollegeWording> {
+  const labels: TCollegeWording['labels'] = {};
+  for (const o of await repo.overrides(db, organizationId)) {
+    const texts = cleanLabels(parseJson<Record<string, string>>(o.labelsJson, {}));
+    if (taxonomyItem(o.itemKey) && Object.keys(texts).length > 0) {
+      labels[o.itemKey] = texts;
+    }
+  }
+  const collegeSkills = (await repo.findSkills(db, organizationId)).map((r) => ({
+    id: r.id,
+    code: r.code,
+    key: `college:${r.code}`,
+    labels: parseJson<Record<string, string>>(r.labelsJson, {}),
+    iscoGroup: r.iscoGroup,
+    escoUri: r.escoUri,
+    archived: r.archivedAt !== null,
+  }));
+  return { labels, collegeSkills };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Deps, ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { decideIntroduction, introductionsOf } from './shortlist.service.js';
+import { collegeWording } from './skills.service.js';
 import * as repo from './talent.repository.js';
 import {
   appendConsent,
@@ -121,6 +122,7 @@ async function present(deps: Deps, db: Executor, owner: Owner): Promise<TSelfPro
     linkExpiresAt: owner.linkExpiresAt,
     noticeVersion: CONSENT_NOTICE_VERSION,
     profile,
+    taxonomy: await collegeWording(db, owner.organizationId),
   };
 }
 

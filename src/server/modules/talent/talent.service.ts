@@ -10,7 +10,7 @@ import {
   type TVerifiedCredentials,
 } from '../../../contracts/talent.js';
 import { addDays, calendarDateInTimeZone } from '../../../domain/dates/calendar-date.js';
-import { ESCO_STARTER, isIscoUnitGroupCode } from '../../../domain/talent/taxonomy/index.js';
+import { ESCO_STARTER, isIscoUnitGroupCode, taxonomyItem } from '../../../domain/talent/taxonomy/index.js';
 import { validateProfile } from '../../../domain/talent/validation.js';
 import { recordAudit, recordAuditAs } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
@@ -24,6 +24,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId, newToken } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
 import { listPublishedAchievements } from '../competition-results/achievements.js';
+import * as skillsRepo from './skills.repository.js';
 import { renderTalentLinkMail, TALENT_LINK_MAIL_KIND, TALENT_OWNER_MAIL_KINDS } from './talent.mails.js';
 import {
   auditSnapshot,
@@ -40,8 +41,8 @@ export const SELF_LINK_DAYS = 30;
 
 type Issue = { path: (string | number)[]; message: string };
 
-/** ESCO occupation URIs the platform knows (the starter set's verified occupations). */
-const KNOWN_ESCO_OCCUPATIONS: ReadonlyMap<string, string> = new Map(
+/** ESCO occupation URIs the platform ships (the starter set's verified occupations), by ISCO-08 group. */
+const SHIPPED_ESCO_OCCUPATIONS: ReadonlyMap<string, string> = new Map(
   ESCO_STARTER.filter((e) => e.kind === 'occupation' && e.escoUri).map((e) => [
     e.escoUri as string,
     e.iscoGroup,
@@ -56,12 +57,47 @@ export async function knownSkillKeys(db: Executor, organizationId: string): Prom
   return new Set([...STARTER_SKILL_KEYS, ...(await repo.collegeSkillKeys(db, organizationId))]);
 }
 
-export function isKnownEscoOccupation(uri: string, isco: string): 'ok' | 'unknown' | 'other_isco' {
-  const group = KNOWN_ESCO_OCCUPATIONS.get(uri);
-  if (group === undefined) {
-    return 'unknown';
+/** Whether an ESCO occupation URI may describe a profile or posting of ISCO-08 group `isco`. */
+export type EscoOccupationCheck = (uri: string, isco: string) => 'ok' | 'unknown' | 'other_isco';
+
+/**
+ * ESCO occupation URIs a profile or posting of this college may name: the shipped ones, and every
+ * URI the college confirmed for an occupation of the starter set or set in place of its shipped one
+ * (taxonomy page), each under that occupation's ISCO-08 group. A replaced shipped URI stays known,
+ * so profiles that already name it can still be saved.
+ */
+export async function escoOccupationCheck(
+  db: Executor,
+  organizationId: string,
+): Promise<EscoOccupationCheck> {
+  const known = new Map(SHIPPED_ESCO_OCCUPATIONS);
+  for (const o of await skillsRepo.overrides(db, organizationId)) {
+    const ref = taxonomyItem(o.itemKey);
+    if (o.escoUri && ref?.kind === 'starter' && ref.entry.kind === 'occupation') {
+      known.set(o.escoUri, ref.entry.iscoGroup);
+    }
   }
-  return group === isco ? 'ok' : 'other_isco';
+  return (uri, isco) => {
+    const group = known.get(uri);
+    if (group === undefined) {
+      return 'unknown';
+    }
+    return group === isco ? 'ok' : 'other_isco';
+  };
+}
+
+/** The issue of a profile's or posting's ESCO occupation, if any (path `escoUri`). */
+export function escoOccupationIssue(
+  check: EscoOccupationCheck,
+  input: { escoUri: string | null; iscoCode: string },
+): Issue | null {
+  if (input.escoUri === null) {
+    return null;
+  }
+  const known = check(input.escoUri, input.iscoCode);
+  return known === 'ok'
+    ? null
+    : { path: ['escoUri'], message: known === 'unknown' ? 'unknown_esco_occupation' : 'esco_isco_mismatch' };
 }
 
 /** Problems of the editable part that zod cannot see: taxonomy, duplicates (domain rules). */
@@ -108,14 +144,9 @@ async function checkProfileInput(ctx: ServiceContext, db: Executor, input: TTale
   if (!isIscoUnitGroupCode(input.iscoCode)) {
     issues.push({ path: ['iscoCode'], message: 'unknown_isco' });
   }
-  if (input.escoUri !== null) {
-    const known = isKnownEscoOccupation(input.escoUri, input.iscoCode);
-    if (known !== 'ok') {
-      issues.push({
-        path: ['escoUri'],
-        message: known === 'unknown' ? 'unknown_esco_occupation' : 'esco_isco_mismatch',
-      });
-    }
+  const esco = escoOccupationIssue(await escoOccupationCheck(db, orgId), input);
+  if (esco) {
+    issues.push(esco);
   }
   if (
     input.participantId &&

@@ -17,7 +17,7 @@ import {
 import { importAllOrNothing, tabularPreview } from '../../platform/spreadsheets/tabular-import.js';
 import { type TalentImportResult, validateTalentImport } from './talent.import-file.js';
 import { auditSnapshot } from './talent.presenter.js';
-import { insertProfile, isKnownEscoOccupation, knownSkillKeys, loadFullProfile } from './talent.service.js';
+import { escoOccupationCheck, insertProfile, knownSkillKeys, loadFullProfile } from './talent.service.js';
 
 export const TALENT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const TALENT_IMPORT_MAX_ROWS = 2000;
@@ -40,7 +40,7 @@ async function validate(ctx: ServiceContext, db: Executor, bytes: Buffer): Promi
     countryCodes: COUNTRY_CODES,
     existingEmails: new Set(emails.map((e) => e.email.toLowerCase())),
     isIscoUnitGroup: isIscoUnitGroupCode,
-    escoOccupation: isKnownEscoOccupation,
+    escoOccupation: await escoOccupationCheck(db, orgId),
     maxRows: TALENT_IMPORT_MAX_ROWS,
   });
 }

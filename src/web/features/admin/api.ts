@@ -19,7 +19,7 @@ export function useUsers(query: QueryParams) {
 export function useInviteUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; role: Role; locale: Locale }) =>
+    mutationFn: (body: { email: string; role: Role; locale: Locale; partnerId: string | null }) =>
       api<TUser>('/users/invitations', { method: 'POST', body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }),
   });

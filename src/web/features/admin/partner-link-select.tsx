@@ -7,16 +7,37 @@ import { currentLocale } from '../../i18n';
 import { pickLocalized } from '../../lib/localized';
 import { usePartners } from '../partners/api';
 
+export type LinkedPartner = NonNullable<TUser['partner']>;
+
+/** Whether a user of `role` may act for a partner of this type (an enterprise: private sector only). */
+export function partnerFitsRole(role: string, type: string): boolean {
+  return role !== 'enterprise' || (PRIVATE_SECTOR_TYPES as readonly string[]).includes(type);
+}
+
 /**
  * The partner an enterprise or partner user acts for, searched among the college's partners (an
- * enterprise is offered private-sector partners only). Choosing one, or clearing it, saves at once.
+ * enterprise is offered private-sector partners only). The users page saves a choice at once; the
+ * invitation form keeps it until the invitation is sent.
  */
 export function PartnerLinkSelect({
-  user,
+  role,
+  partner,
   onChange,
+  ariaLabel,
+  label,
+  error,
+  size = 'xs',
+  w = 240,
 }: {
-  user: TUser;
-  onChange: (partnerId: string | null) => void;
+  role: string;
+  partner: LinkedPartner | null;
+  /** The chosen partner (with its names and type, for the caller to show), or null when cleared. */
+  onChange: (partner: LinkedPartner | null) => void;
+  ariaLabel?: string;
+  label?: string;
+  error?: React.ReactNode;
+  size?: 'xs' | 'sm';
+  w?: number | string;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -24,30 +45,28 @@ export function PartnerLinkSelect({
   const [q] = useDebouncedValue(search, 300);
   const [open, setOpen] = useState(false);
   const partners = usePartners({ q: q || undefined, page: 1, pageSize: 50, sort: 'name' });
-  const current = user.partner
-    ? [{ value: user.partner.id, label: pickLocalized(user.partner.names, locale) }]
-    : [];
-  const found = open
+  const offered = open
     ? (partners.data?.data ?? [])
-        .filter(
-          (p) => user.role !== 'enterprise' || (PRIVATE_SECTOR_TYPES as readonly string[]).includes(p.type),
-        )
-        .filter((p) => p.id !== user.partner?.id)
-        .map((p) => ({ value: p.id, label: pickLocalized(p.names, locale) }))
+        .filter((p) => partnerFitsRole(role, p.type))
+        .filter((p) => p.id !== partner?.id)
+        .map((p) => ({ id: p.id, names: p.names, type: p.type }))
     : [];
+  const byId = new Map([...(partner ? [partner] : []), ...offered].map((p) => [p.id, p]));
   return (
     <Select
-      aria-label={t('userPartner.label', { email: user.email })}
+      aria-label={ariaLabel}
+      label={label}
       placeholder={t('userPartner.none')}
-      data={[...current, ...found]}
-      value={user.partner?.id ?? null}
+      data={[...byId.values()].map((p) => ({ value: p.id, label: pickLocalized(p.names, locale) }))}
+      value={partner?.id ?? null}
       searchable
       clearable
-      size="xs"
-      w={240}
+      size={size}
+      w={w}
+      error={error}
       onDropdownOpen={() => setOpen(true)}
       onSearchChange={setSearch}
-      onChange={(id) => id !== (user.partner?.id ?? null) && onChange(id)}
+      onChange={(id) => id !== (partner?.id ?? null) && onChange(id ? (byId.get(id) ?? null) : null)}
     />
   );
 }

@@ -88,7 +88,12 @@ export function UsersPage() {
         !(PARTNER_LINKED_ROLES as readonly string[]).includes(u.role) ? (
           ''
         ) : manage ? (
-          <PartnerLinkSelect user={u} onChange={(partnerId) => patch(u, { partnerId })} />
+          <PartnerLinkSelect
+            role={u.role}
+            partner={u.partner}
+            ariaLabel={t('userPartner.label', { email: u.email })}
+            onChange={(p) => patch(u, { partnerId: p?.id ?? null })}
+          />
         ) : u.partner ? (
           pickLocalized(u.partner.names, locale)
         ) : (

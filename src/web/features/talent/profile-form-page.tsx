@@ -78,6 +78,7 @@ export function TalentProfileFormPage() {
     return <ErrorState error={existing.error} />;
   }
   const errors = serverFieldErrors(t, save.error) ?? {};
+  const escoOptions = escoOccupationOptions(value.iscoCode, locale, existing.data?.escoUri ?? null);
   const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
   const set = (patch: Partial<FormValue>) => setValue((v) => ({ ...v, ...patch }));
 
@@ -167,11 +168,11 @@ export function TalentProfileFormPage() {
             />
             <Select
               label={t('talent.escoOccupation')}
-              data={escoOccupationOptions(value.iscoCode, locale)}
+              data={escoOptions}
               value={value.escoUri}
               onChange={(v) => set({ escoUri: v })}
               clearable
-              disabled={escoOccupationOptions(value.iscoCode, locale).length === 0}
+              disabled={escoOptions.length === 0}
               error={errors.escoUri}
             />
             <NumberInput

@@ -34,7 +34,7 @@ import {
 } from './api';
 import { EditableFields, type EditableValue } from './editable-fields';
 import { IntroductionsCard } from './introductions-card';
-import { iscoLabel } from './taxonomy';
+import { iscoLabel, setCollegeWording } from './taxonomy';
 
 function editable(s: TSelfProfile): EditableValue {
   return {
@@ -134,7 +134,12 @@ function EditCard({ base, s }: { base: string; s: TSelfProfile }) {
         <Text size="sm" c="dimmed">
           {t('talent.self.editHint')}
         </Text>
-        <EditableFields value={value} onChange={setValue} errors={errors} />
+        <EditableFields
+          value={value}
+          onChange={setValue}
+          collegeSkills={s.taxonomy.collegeSkills}
+          errors={errors}
+        />
         {save.isSuccess && !save.isPending && (
           <Alert color="green" role="status">
             {t('talent.self.saved')}
@@ -173,6 +178,8 @@ export function SelfProfileView({ base, s }: { base: string; s: TSelfProfile }) 
   const remove = useDeleteSelfProfile(base);
   const [confirm, setConfirm] = useState(false);
   const locale = currentLocale();
+  // Before anything below renders a label: the college's wording, in the viewer's language.
+  setCollegeWording(s.taxonomy);
   if (remove.isSuccess) {
     return (
       <Alert color="green" role="status" title={t('talent.self.deletedTitle')}>

@@ -1,4 +1,4 @@
-import type { TCollegeSkill } from '../../../contracts/talent.js';
+import type { TCollegeSkill, TCollegeWording } from '../../../contracts/talent.js';
 import type { TTaxonomyOverview } from '../../../contracts/talent-skills.js';
 import {
   curatedLabel,
@@ -18,21 +18,39 @@ const shippedTexts = (key: string) =>
  * per session by useTaxonomyCuration (skills-api.ts) and read by the label functions below, so
  * every talent page shows the college's wording without threading it through each component.
  */
-let curation: { labels: Map<string, Record<string, string>>; esco: Map<string, EscoState> } = {
-  labels: new Map(),
-  esco: new Map(),
-};
+let curation: {
+  labels: Map<string, Record<string, string>>;
+  esco: Map<string, EscoState>;
+  /** The URI the college uses for a starter occupation (confirmed or a replacement), by entry key. */
+  occupations: Map<string, string>;
+} = { labels: new Map(), esco: new Map(), occupations: new Map() };
 
 export function setTaxonomyCuration(overview: TTaxonomyOverview): void {
   const items = [...overview.entries, ...overview.isco];
   const esco = new Map<string, EscoState>();
+  const occupations = new Map<string, string>();
   for (const e of overview.entries) {
     if (e.escoUri) {
       esco.set(e.escoUri, e.esco.state);
+      if (e.kind === 'occupation') {
+        occupations.set(e.item, e.escoUri);
+      }
     }
   }
-  curation = { labels: new Map(items.map((i) => [i.item, i.college])), esco };
+  curation = { labels: new Map(items.map((i) => [i.item, i.college])), esco, occupations };
 }
+
+/**
+ * The college's wording as the owner's page receives it (TSelfProfile.taxonomy): the link and a
+ * participant account cannot load the taxonomy overview, so the same label functions read this.
+ */
+export function setCollegeWording(wording: TCollegeWording): void {
+  if (wording !== lastWording) {
+    lastWording = wording;
+    curation = { ...curation, labels: new Map(Object.entries(wording.labels)) };
+  }
+}
+let lastWording: TCollegeWording | undefined;
 
 /** Where an ESCO URI shown on a talent page stands for this college; unknown URIs are unconfirmed. */
 export function escoStateOf(
@@ -96,15 +114,30 @@ export function iscoLabel(code: string, locale: string = currentLocale()): strin
   return title ? curatedLabel({ en: title }, curation.labels.get(iscoItemKey(code)) ?? {}, locale) : code;
 }
 
-/** ESCO occupations the platform knows (verified URIs of the starter set), for the given ISCO group. */
-export function escoOccupationOptions(isco: string, locale: string): Option[] {
-  return ESCO_STARTER.filter((e) => e.kind === 'occupation' && e.escoUri && e.iscoGroup === isco).map(
-    (e) => ({
-      value: e.escoUri as string,
-      // The state travels with the label: a Select option cannot carry a badge.
-      label: `${skillLabel(e.key, locale)} · ${i18n.t(`talentSkills.esco.${escoStateOf(e.escoUri)}`)}`,
-    }),
-  );
+/**
+ * ESCO occupations a profile of this ISCO group may name: per occupation of the starter set, the URI
+ * the college confirmed or set in its place (taxonomy page), else the shipped one. `current` (the
+ * profile's own URI) is kept among them when the college has replaced it since: the server still
+ * accepts it.
+ */
+export function escoOccupationOptions(isco: string, locale: string, current: string | null = null): Option[] {
+  const options = new Map<string, Option>();
+  for (const e of ESCO_STARTER) {
+    if (e.kind !== 'occupation' || e.iscoGroup !== isco) {
+      continue;
+    }
+    for (const uri of [
+      curation.occupations.get(e.key) ?? e.escoUri,
+      current === e.escoUri ? current : null,
+    ]) {
+      if (uri) {
+        // The state travels with the label: a Select option cannot carry a badge.
+        const label = `${skillLabel(e.key, locale)} · ${i18n.t(`talentSkills.esco.${escoStateOf(uri)}`)}`;
+        options.set(uri, { value: uri, label });
+      }
+    }
+  }
+  return [...options.values()];
 }
 
 export const CEFR_OPTIONS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
