@@ -1,6 +1,6 @@
 import { it } from 'vitest';
-import { fuzzTabularValidator } from '../../server/platform/spreadsheets/fuzz.test-support.js';
-import { validateEnrolmentImport } from './enrolment-import.js';
+import { validateEnrolmentImport } from '../../../../domain/training/enrolment-import.js';
+import { fuzzTabularValidator } from '../fuzz.test-support.js';
 
 it('validateEnrolmentImport answers findings for any grid, never an exception', () => {
   const ctx = {

@@ -1,6 +1,6 @@
 import { it } from 'vitest';
-import { fuzzTabularValidator } from '../../server/platform/spreadsheets/fuzz.test-support.js';
-import { validateInfrastructureList, validateInventoryFile } from './bases-import.js';
+import { validateInfrastructureList, validateInventoryFile } from '../../../../domain/bases/bases-import.js';
+import { fuzzTabularValidator } from '../fuzz.test-support.js';
 
 it('validateInfrastructureList answers findings for any grid, never an exception', () => {
   fuzzTabularValidator((rows) => validateInfrastructureList(rows, 40), 'infrastructure-list-sample.csv');

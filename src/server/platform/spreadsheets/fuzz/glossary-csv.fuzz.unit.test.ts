@@ -1,6 +1,6 @@
 import { it } from 'vitest';
-import { fuzzTabularValidator } from '../../server/platform/spreadsheets/fuzz.test-support.js';
-import { readGlossaryCsv } from './glossary-csv.js';
+import { readGlossaryCsv } from '../../../../domain/glossary/glossary-csv.js';
+import { fuzzTabularValidator } from '../fuzz.test-support.js';
 
 it('readGlossaryCsv answers findings for any grid, never an exception', () => {
   const opts = {

@@ -7,18 +7,18 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { worksheetGrid } from '../../server/platform/spreadsheets/cis-workbook-files.js';
-import { fuzzRuns, gridArb, mutatedGridArb } from '../../server/platform/spreadsheets/fuzz.test-support.js';
 import {
   type CellGrid,
   CIS_CALCULATIONS_SHEET,
   CIS_SCHEME_SHEET,
   parseCisMarkingScheme,
-} from './cis-workbook.js';
+} from '../../../../domain/competitions/cis-workbook.js';
+import { worksheetGrid } from '../cis-workbook-files.js';
+import { fuzzRuns, gridArb, mutatedGridArb } from '../fuzz.test-support.js';
 
 const SAMPLE = path.resolve(
   import.meta.dirname,
-  '../../../samples/marking-schemes/ES2025_Marking_Scheme_Web_Development_17.xlsx',
+  '../../../../../samples/marking-schemes/ES2025_Marking_Scheme_Web_Development_17.xlsx',
 );
 
 function parsesWithFindings(scheme: CellGrid, calculations: CellGrid | null): void {

@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries';
 import { it } from 'vitest';
-import { fuzzTabularValidator } from '../../server/platform/spreadsheets/fuzz.test-support.js';
-import { validatePartnerImport } from './partner-import.js';
+import { validatePartnerImport } from '../../../../domain/partners/partner-import.js';
+import { fuzzTabularValidator } from '../fuzz.test-support.js';
 
 it('validatePartnerImport answers findings for any grid, never an exception', () => {
   const ctx = {
