@@ -1,7 +1,6 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Textarea } from '@mantine/core';
+import { Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import {
@@ -10,15 +9,11 @@ import {
   type TAgreementInput,
   ZAgreementInput,
 } from '../../../contracts/agreements.js';
-import { FullPageLoader } from '../../app/session';
 import { DateField } from '../../components/date-field';
-import { ErrorState } from '../../components/error-state';
+import { EditFormPage, FormActions, useEditForm } from '../../components/edit-form-page';
 import { LocalizedTextEditor } from '../../components/localized-text-editor';
-import { PageHeader } from '../../components/page-header';
-import { VersionConflictAlert } from '../../components/version-conflict-alert';
 import { currentLocale } from '../../i18n';
-import { ApiError } from '../../lib/api';
-import { serverFieldErrors, zodValidator } from '../../lib/errors';
+import { zodValidator } from '../../lib/errors';
 import { pickLocalized } from '../../lib/localized';
 import { PartnerPicker } from '../partners/partner-picker';
 import {
@@ -36,75 +31,34 @@ export function AgreementFormPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const existing = useAgreement(id);
-  const save = useSaveAgreement(id);
-  const [conflict, setConflict] = useState(false);
   const [partyLabels, setPartyLabels] = useState<{ value: string; label: string }[]>([]);
   const form = useForm<AgreementFormValues>({
     initialValues: emptyAgreementValues(params.get('partnerId')),
     validate: zodValidator(ZAgreementInput, t, agreementValuesToInput),
   });
-
-  const loaded = existing.data;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form only when another version arrives
-  useEffect(() => {
-    if (loaded) {
-      form.setValues(agreementToValues(loaded));
-      form.resetDirty(agreementToValues(loaded));
-      setPartyLabels(loaded.partners.map((p) => ({ value: p.id, label: pickLocalized(p.names, locale) })));
-    }
-  }, [loaded?.id, loaded?.version]);
-
-  if (id && existing.isPending) {
-    return <FullPageLoader />;
-  }
-  if (id && existing.error) {
-    return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />;
-  }
+  const editor = useEditForm({
+    id,
+    form,
+    existing: useAgreement(id),
+    save: useSaveAgreement(id),
+    toValues: agreementToValues,
+    onLoaded: (a) =>
+      setPartyLabels(a.partners.map((p) => ({ value: p.id, label: pickLocalized(p.names, locale) }))),
+    toData: (values) => ZAgreementInput.parse(agreementValuesToInput(values)) as TAgreementInput,
+    savedMessage: t('agreements.saved'),
+    savedPath: (a) => `/agreements/${a.id}`,
+  });
+  const { loaded, save, submit } = editor;
 
   const v = form.getValues();
-  const submit = form.onSubmit((values) => {
-    setConflict(false);
-    const data = ZAgreementInput.parse(agreementValuesToInput(values)) as TAgreementInput;
-    save.mutate(
-      { version: loaded?.version, data },
-      {
-        onSuccess: (a) => {
-          notifications.show({ color: 'green', message: t('agreements.saved') });
-          navigate(`/agreements/${a.id}`);
-        },
-        onError: (e) => {
-          if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-            setConflict(true);
-          }
-          const fields = serverFieldErrors(t, e);
-          if (fields) {
-            form.setErrors(fields);
-          }
-        },
-      },
-    );
-  });
 
   return (
-    <Stack>
-      <PageHeader
-        title={
-          loaded
-            ? t('agreements.editTitle', { title: pickLocalized(loaded.title, locale) })
-            : t('agreements.new')
-        }
-      />
-      {conflict && (
-        <VersionConflictAlert
-          onReload={() => {
-            setConflict(false);
-            save.reset();
-            void existing.refetch();
-          }}
-        />
-      )}
-      {save.error && !conflict && <ErrorState error={save.error} />}
+    <EditFormPage
+      editor={editor}
+      title={(a) =>
+        a ? t('agreements.editTitle', { title: pickLocalized(a.title, locale) }) : t('agreements.new')
+      }
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <LocalizedTextEditor
@@ -204,16 +158,12 @@ export function AgreementFormPage() {
             dir="auto"
             {...form.getInputProps('notes')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate(id ? `/agreements/${id}` : '/agreements')}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            saving={save.isPending}
+            onCancel={() => navigate(id ? `/agreements/${id}` : '/agreements')}
+          />
         </Stack>
       </form>
-    </Stack>
+    </EditFormPage>
   );
 }

@@ -1,19 +1,24 @@
-import { Anchor, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type TAgreement } from '../../../contracts/agreements.js';
 import { Permission } from '../../../contracts/roles.js';
 import { useCan } from '../../app/session';
-import { type Column, DataTable } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
+import {
+  ChoiceFilter,
+  ListFilterBar,
+  ListTable,
+  NumberFilter,
+  SearchFilter,
+} from '../../components/list-page';
 import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
 import { currentLocale } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import { useListParams } from '../../lib/use-list-params';
-import { PartnerPicker } from '../partners/partner-picker';
+import { OnePartnerPicker } from '../partners/partner-picker';
 import { useAgreements } from './api';
 import { timeLeftText } from './time-left';
 
@@ -71,12 +76,10 @@ export function useAgreementColumns(): Column<TAgreement>[] {
 export function AgreementsListPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const { values, page, pageSize, update } = useListParams(FILTER_KEYS, { sort: 'endsOn' });
+  const params = useListParams(FILTER_KEYS, { sort: 'endsOn' });
+  const { values, page, pageSize, update } = params;
   const list = useAgreements({ ...values, page, pageSize });
   const columns = useAgreementColumns();
-  const [q, setQ] = useState(values.q);
-  const pushQ = useDebouncedCallback((v: string) => update({ q: v }), 350);
-  const pushDays = useDebouncedCallback((v: string) => update({ expiringWithinDays: v }), 350);
 
   return (
     <Stack>
@@ -90,65 +93,43 @@ export function AgreementsListPage() {
           )
         }
       />
-      <Group align="flex-end" gap="sm" role="search" aria-label={t('agreements.filters')}>
-        <TextInput
-          type="search"
-          label={t('common.search')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          w={220}
-        />
-        <Select
+      <ListFilterBar label={t('agreements.filters')}>
+        <SearchFilter initial={values.q} onSearch={(q) => update({ q })} w={220} />
+        <ChoiceFilter
           label={t('agreements.statusLabel')}
           data={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`agreements.status.${s}`) }))}
-          value={values.status || null}
-          onChange={(v) => update({ status: v ?? '' })}
-          clearable
+          value={values.status}
+          onChange={(status) => update({ status })}
           w={170}
         />
-        <Select
+        <ChoiceFilter
           label={t('agreements.type')}
           data={AGREEMENT_TYPES.map((s) => ({ value: s, label: t(`agreements.types.${s}`) }))}
-          value={values.type || null}
-          onChange={(v) => update({ type: v ?? '' })}
-          clearable
+          value={values.type}
+          onChange={(type) => update({ type })}
           w={230}
         />
-        <PartnerPicker
+        <OnePartnerPicker
           label={t('agreements.partner')}
-          maxValues={1}
-          value={values.partnerId ? [values.partnerId] : []}
-          onChange={(ids) => update({ partnerId: ids[0] ?? '' })}
+          value={values.partnerId}
+          onChange={(id) => update({ partnerId: id ?? '' })}
           w={260}
         />
-        <NumberInput
+        <NumberFilter
           label={t('agreements.expiringWithin')}
           min={1}
           max={730}
-          defaultValue={values.expiringWithinDays ? Number(values.expiringWithinDays) : ''}
-          onChange={(v) => pushDays(v === '' ? '' : String(v))}
+          initial={values.expiringWithinDays}
+          onChange={(expiringWithinDays) => update({ expiringWithinDays })}
           w={170}
-          allowDecimal={false}
         />
-      </Group>
-      <DataTable
+      </ListFilterBar>
+      <ListTable
         label={t('nav.agreements')}
         columns={columns}
-        rows={list.data?.data}
+        list={list}
+        params={params}
         rowKey={(a) => a.id}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        page={page}
-        pageSize={pageSize}
-        total={list.data?.total}
-        onPageChange={(p) => update({ page: p })}
-        onPageSizeChange={(s) => update({ pageSize: s })}
-        sort={values.sort}
-        onSortChange={(s) => update({ sort: s })}
         empty={<Text c="dimmed">{t('agreements.empty')}</Text>}
       />
     </Stack>

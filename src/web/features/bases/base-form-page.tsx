@@ -11,8 +11,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -24,18 +22,14 @@ import {
   ZBaseInput,
 } from '../../../contracts/bases.js';
 import { WORLDSKILLS_SKILLS, worldSkillsSkillName } from '../../../domain/bases/worldskills-skills.js';
-import { FullPageLoader } from '../../app/session';
 import { CountrySelect } from '../../components/country-select';
 import { DateField } from '../../components/date-field';
-import { ErrorState } from '../../components/error-state';
+import { EditFormPage, useEditForm } from '../../components/edit-form-page';
 import { LocalizedTextEditor } from '../../components/localized-text-editor';
-import { PageHeader } from '../../components/page-header';
-import { VersionConflictAlert } from '../../components/version-conflict-alert';
 import { currentLocale } from '../../i18n';
-import { ApiError } from '../../lib/api';
-import { serverFieldErrors, zodValidator } from '../../lib/errors';
+import { zodValidator } from '../../lib/errors';
 import { pickLocalized } from '../../lib/localized';
-import { PartnerPicker } from '../partners/partner-picker';
+import { OnePartnerPicker } from '../partners/partner-picker';
 import { useBase, useSaveBase } from './api';
 
 interface Values {
@@ -97,68 +91,28 @@ export function BaseFormPage() {
   const locale = currentLocale();
   const { id } = useParams();
   const navigate = useNavigate();
-  const existing = useBase(id);
-  const save = useSaveBase(id);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<Values>({ initialValues: empty(), validate: zodValidator(ZBaseInput, t, toInput) });
-  const loaded = existing.data;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form only when another version arrives
-  useEffect(() => {
-    if (loaded) {
-      form.setValues(toValues(loaded));
-      form.resetDirty(toValues(loaded));
-    }
-  }, [loaded?.id, loaded?.version]);
-
-  if (id && existing.isPending) {
-    return <FullPageLoader />;
-  }
-  if (id && existing.error) {
-    return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />;
-  }
+  const editor = useEditForm({
+    id,
+    form,
+    existing: useBase(id),
+    save: useSaveBase(id),
+    toValues,
+    toData: (values) => ZBaseInput.parse(toInput(values)) as TBaseInput,
+    savedMessage: t('bases.saved'),
+    savedPath: (b) => `/bases/${b.id}`,
+  });
+  const { loaded, save, submit } = editor;
 
   const v = form.getValues();
-  const submit = form.onSubmit((values) => {
-    setConflict(false);
-    const data = ZBaseInput.parse(toInput(values)) as TBaseInput;
-    save.mutate(
-      { version: loaded?.version, data },
-      {
-        onSuccess: (b) => {
-          notifications.show({ color: 'green', message: t('bases.saved') });
-          navigate(`/bases/${b.id}`);
-        },
-        onError: (e) => {
-          if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-            setConflict(true);
-          }
-          const fields = serverFieldErrors(t, e);
-          if (fields) {
-            form.setErrors(fields);
-          }
-        },
-      },
-    );
-  });
   const options = (codes: readonly string[], prefix: string) =>
     codes.map((c) => ({ value: c, label: t(`${prefix}.${c}`) }));
 
   return (
-    <Stack>
-      <PageHeader
-        title={loaded ? t('bases.editTitle', { name: pickLocalized(loaded.names, locale) }) : t('bases.new')}
-      />
-      {conflict && (
-        <VersionConflictAlert
-          onReload={() => {
-            setConflict(false);
-            save.reset();
-            void existing.refetch();
-          }}
-        />
-      )}
-      {save.error && !conflict && <ErrorState error={save.error} />}
+    <EditFormPage
+      editor={editor}
+      title={(b) => (b ? t('bases.editTitle', { name: pickLocalized(b.names, locale) }) : t('bases.new'))}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <LocalizedTextEditor
@@ -224,13 +178,12 @@ export function BaseFormPage() {
               dir="auto"
               {...form.getInputProps('siteAddress')}
             />
-            <PartnerPicker
+            <OnePartnerPicker
               mt="sm"
               label={t('bases.partner')}
               description={t('bases.partnerHint')}
-              maxValues={1}
-              value={v.partnerId ? [v.partnerId] : []}
-              onChange={(ids) => form.setFieldValue('partnerId', ids[0] ?? null)}
+              value={v.partnerId}
+              onChange={(id) => form.setFieldValue('partnerId', id)}
               known={loaded?.partner ? [loaded.partner] : []}
               error={form.errors.partnerId}
             />
@@ -259,6 +212,6 @@ export function BaseFormPage() {
           </Group>
         </Stack>
       </form>
-    </Stack>
+    </EditFormPage>
   );
 }

@@ -1,12 +1,11 @@
-import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BASE_KINDS, BASE_LOCATIONS, BASE_STATUSES, type TBaseSummary } from '../../../contracts/bases.js';
 import { Permission } from '../../../contracts/roles.js';
 import { useCan } from '../../app/session';
-import { type Column, DataTable } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
+import { ChoiceFilter, ListFilterBar, ListTable, SearchFilter } from '../../components/list-page';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
@@ -20,10 +19,9 @@ export function BasesListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const can = useCan();
-  const { values, page, pageSize, update } = useListParams(FILTER_KEYS, { sort: 'name' });
+  const params = useListParams(FILTER_KEYS, { sort: 'name' });
+  const { values, page, pageSize, update } = params;
   const list = useBases({ ...values, page, pageSize });
-  const [q, setQ] = useState(values.q);
-  const pushQ = useDebouncedCallback((v: string) => update({ q: v }), 350);
 
   const columns: Column<TBaseSummary>[] = [
     {
@@ -82,57 +80,36 @@ export function BasesListPage() {
           </>
         }
       />
-      <Group align="flex-end" gap="sm" role="search" aria-label={t('bases.filters')}>
-        <TextInput
-          type="search"
-          label={t('common.search')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          w={220}
-        />
-        <Select
+      <ListFilterBar label={t('bases.filters')}>
+        <SearchFilter initial={values.q} onSearch={(q) => update({ q })} w={220} />
+        <ChoiceFilter
           label={t('bases.kind')}
           data={options(BASE_KINDS, 'bases.kinds')}
-          value={values.kind || null}
-          onChange={(v) => update({ kind: v ?? '' })}
-          clearable
+          value={values.kind}
+          onChange={(kind) => update({ kind })}
           w={220}
         />
-        <Select
+        <ChoiceFilter
           label={t('bases.location')}
           data={options(BASE_LOCATIONS, 'bases.locations')}
-          value={values.location || null}
-          onChange={(v) => update({ location: v ?? '' })}
-          clearable
+          value={values.location}
+          onChange={(location) => update({ location })}
           w={170}
         />
-        <Select
+        <ChoiceFilter
           label={t('bases.status')}
           data={options(BASE_STATUSES, 'bases.statuses')}
-          value={values.status || null}
-          onChange={(v) => update({ status: v ?? '' })}
-          clearable
+          value={values.status}
+          onChange={(status) => update({ status })}
           w={170}
         />
-      </Group>
-      <DataTable
+      </ListFilterBar>
+      <ListTable
         label={t('nav.bases')}
         columns={columns}
-        rows={list.data?.data}
+        list={list}
+        params={params}
         rowKey={(b) => b.id}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        page={page}
-        pageSize={pageSize}
-        total={list.data?.total}
-        onPageChange={(p) => update({ page: p })}
-        onPageSizeChange={(s) => update({ pageSize: s })}
-        sort={values.sort}
-        onSortChange={(s) => update({ sort: s })}
         empty={<Text c="dimmed">{t('bases.empty')}</Text>}
       />
     </Stack>

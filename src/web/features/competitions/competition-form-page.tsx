@@ -1,7 +1,5 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -10,18 +8,14 @@ import {
   type TCompetitionInput,
   ZCompetitionInput,
 } from '../../../contracts/competitions.js';
-import { FullPageLoader } from '../../app/session';
 import { CountrySelect } from '../../components/country-select';
 import { DateField } from '../../components/date-field';
-import { ErrorState } from '../../components/error-state';
+import { EditFormPage, useEditForm } from '../../components/edit-form-page';
 import { LocalizedTextEditor } from '../../components/localized-text-editor';
-import { PageHeader } from '../../components/page-header';
-import { VersionConflictAlert } from '../../components/version-conflict-alert';
 import { currentLocale } from '../../i18n';
-import { ApiError } from '../../lib/api';
-import { serverFieldErrors, zodValidator } from '../../lib/errors';
+import { zodValidator } from '../../lib/errors';
 import { pickLocalized } from '../../lib/localized';
-import { PartnerPicker } from '../partners/partner-picker';
+import { OnePartnerPicker } from '../partners/partner-picker';
 import { useCompetition, useSaveCompetition } from './api';
 import { refusalMessage } from './shared';
 
@@ -95,73 +89,32 @@ export function CompetitionFormPage() {
   const locale = currentLocale();
   const { competitionId: id } = useParams();
   const navigate = useNavigate();
-  const existing = useCompetition(id);
-  const save = useSaveCompetition(id);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<Values>({
     initialValues: empty(),
     validate: zodValidator(ZCompetitionInput, t, toInput),
   });
-  const loaded = existing.data;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form only when another version arrives
-  useEffect(() => {
-    if (loaded) {
-      form.setValues(toValues(loaded));
-      form.resetDirty(toValues(loaded));
-    }
-  }, [loaded?.id, loaded?.version]);
-
-  if (id && existing.isPending) {
-    return <FullPageLoader />;
-  }
-  if (id && existing.error) {
-    return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />;
-  }
+  const editor = useEditForm({
+    id,
+    form,
+    existing: useCompetition(id),
+    save: useSaveCompetition(id),
+    toValues,
+    toData: (values) => ZCompetitionInput.parse(toInput(values)) as TCompetitionInput,
+    savedMessage: t('competitions.saved'),
+    savedPath: (c) => `/competitions/${c.id}`,
+  });
+  const { loaded, save, submit } = editor;
 
   const v = form.getValues();
-  const submit = form.onSubmit((values) => {
-    setConflict(false);
-    const data = ZCompetitionInput.parse(toInput(values)) as TCompetitionInput;
-    save.mutate(
-      { version: loaded?.version, data },
-      {
-        onSuccess: (c) => {
-          notifications.show({ color: 'green', message: t('competitions.saved') });
-          navigate(`/competitions/${c.id}`);
-        },
-        onError: (e) => {
-          if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-            setConflict(true);
-          }
-          const fields = serverFieldErrors(t, e);
-          if (fields) {
-            form.setErrors(fields);
-          }
-        },
-      },
-    );
-  });
 
   return (
-    <Stack>
-      <PageHeader
-        title={
-          loaded
-            ? t('competitions.editTitle', { name: pickLocalized(loaded.names, locale) })
-            : t('competitions.new')
-        }
-      />
-      {conflict && (
-        <VersionConflictAlert
-          onReload={() => {
-            setConflict(false);
-            save.reset();
-            void existing.refetch();
-          }}
-        />
-      )}
-      {save.error && !conflict && <ErrorState error={save.error} title={refusalMessage(t, save.error)} />}
+    <EditFormPage
+      editor={editor}
+      title={(c) =>
+        c ? t('competitions.editTitle', { name: pickLocalized(c.names, locale) }) : t('competitions.new')
+      }
+      saveErrorTitle={(e) => refusalMessage(t, e)}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <LocalizedTextEditor
@@ -220,13 +173,12 @@ export function CompetitionFormPage() {
               dir="auto"
               {...form.getInputProps('hostName')}
             />
-            <PartnerPicker
+            <OnePartnerPicker
               mt="sm"
               label={t('competitions.hostPartner')}
               description={t('competitions.hostPartnerHint')}
-              maxValues={1}
-              value={v.hostPartnerId ? [v.hostPartnerId] : []}
-              onChange={(ids) => form.setFieldValue('hostPartnerId', ids[0] ?? null)}
+              value={v.hostPartnerId}
+              onChange={(id) => form.setFieldValue('hostPartnerId', id)}
               known={loaded?.hostPartner ? [loaded.hostPartner] : []}
               error={form.errors.hostPartnerId}
             />
@@ -248,6 +200,6 @@ export function CompetitionFormPage() {
           </Group>
         </Stack>
       </form>
-    </Stack>
+    </EditFormPage>
   );
 }

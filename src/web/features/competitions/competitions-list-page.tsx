@@ -1,13 +1,12 @@
-import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { COMPETITION_STATUSES, type TCompetitionSummary } from '../../../contracts/competitions.js';
 import { Permission } from '../../../contracts/roles.js';
 import { useCan } from '../../app/session';
 import { CountrySelect } from '../../components/country-select';
-import { type Column, DataTable } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
+import { ChoiceFilter, ListFilterBar, ListTable, SearchFilter } from '../../components/list-page';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
@@ -23,10 +22,9 @@ export function CompetitionsListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const can = useCan();
-  const { values, page, pageSize, update } = useListParams(FILTER_KEYS, { sort: '-startsOn' });
+  const params = useListParams(FILTER_KEYS, { sort: '-startsOn' });
+  const { values, page, pageSize, update } = params;
   const list = useCompetitions({ ...values, page, pageSize });
-  const [q, setQ] = useState(values.q);
-  const pushQ = useDebouncedCallback((v: string) => update({ q: v }), 350);
   const registrarOnly = !can(Permission.CompetitionManage) && can(Permission.CompetitionRegister);
 
   const columns: Column<TCompetitionSummary>[] = [
@@ -76,26 +74,16 @@ export function CompetitionsListPage() {
           )
         }
       />
-      <Group align="flex-end" gap="sm" role="search" aria-label={t('competitions.filters')}>
-        <TextInput
-          type="search"
-          label={t('common.search')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          w={240}
-        />
-        <Select
+      <ListFilterBar label={t('competitions.filters')}>
+        <SearchFilter initial={values.q} onSearch={(q) => update({ q })} w={240} />
+        <ChoiceFilter
           label={t('competitions.status')}
           data={COMPETITION_STATUSES.map((s) => ({
             value: s,
             label: t(`competitions.competitionStatus.${s}`),
           }))}
-          value={values.status || null}
-          onChange={(v) => update({ status: v ?? '' })}
-          clearable
+          value={values.status}
+          onChange={(status) => update({ status })}
           w={190}
         />
         <CountrySelect
@@ -104,22 +92,13 @@ export function CompetitionsListPage() {
           onChange={(v) => update({ country: v ?? '' })}
           w={220}
         />
-      </Group>
-      <DataTable
+      </ListFilterBar>
+      <ListTable
         label={t('nav.competitions')}
         columns={columns}
-        rows={list.data?.data}
+        list={list}
+        params={params}
         rowKey={(c) => c.id}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        page={page}
-        pageSize={pageSize}
-        total={list.data?.total}
-        onPageChange={(p) => update({ page: p })}
-        onPageSizeChange={(s) => update({ pageSize: s })}
-        sort={values.sort}
-        onSortChange={(s) => update({ sort: s })}
         empty={<Text c="dimmed">{t('competitions.empty')}</Text>}
       />
     </Stack>

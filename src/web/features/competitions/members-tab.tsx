@@ -1,6 +1,6 @@
-import { Button, CloseButton, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MEMBER_KINDS,
@@ -9,16 +9,17 @@ import {
   ZMemberInput,
 } from '../../../contracts/competitions.js';
 import { CountrySelect } from '../../components/country-select';
-import { type Column, DataTable } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
+import { useModalForm } from '../../components/edit-form-page';
 import { LocalizedTextEditor } from '../../components/localized-text-editor';
 import { currentLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
-import { serverFieldErrors, zodValidator } from '../../lib/errors';
+import { zodValidator } from '../../lib/errors';
 import { pickLocalized } from '../../lib/localized';
 import { useUsers } from '../admin/api';
-import { PartnerPicker } from '../partners/partner-picker';
+import { OnePartnerPicker } from '../partners/partner-picker';
 import { useDeleteMember, useMembers, useRegistrar, useSaveMember } from './api';
-import { SaveError } from './shared';
+import { RecordFormModal, RecordsTable } from './shared';
 
 const blank = (): TMemberInput => ({ code: '', names: {}, kind: 'country', country: '', partnerId: null });
 
@@ -36,86 +37,68 @@ function MemberModal({
   const { t } = useTranslation();
   const save = useSaveMember(competitionId);
   const form = useForm<TMemberInput>({ initialValues: blank(), validate: zodValidator(ZMemberInput, t) });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the modal opens on another member
-  useEffect(() => {
-    if (opened) {
-      save.reset();
-      form.clearErrors();
-      form.setValues(
-        member
-          ? {
-              code: member.code,
-              names: { ...member.names },
-              kind: member.kind,
-              country: member.country,
-              partnerId: member.partner?.id ?? null,
-            }
-          : blank(),
-      );
-    }
-  }, [opened, member?.id, member?.version]);
+  const submit = useModalForm({
+    opened,
+    record: member,
+    form,
+    save,
+    toValues: (m) =>
+      m
+        ? {
+            code: m.code,
+            names: { ...m.names },
+            kind: m.kind,
+            country: m.country,
+            partnerId: m.partner?.id ?? null,
+          }
+        : blank(),
+    toData: (values) => ZMemberInput.parse(values) as TMemberInput,
+    onClose,
+  });
 
   const v = form.getValues();
-  const submit = form.onSubmit((values) =>
-    save.mutate(
-      { id: member?.id, version: member?.version, data: ZMemberInput.parse(values) as TMemberInput },
-      { onSuccess: onClose, onError: (e) => form.setErrors(serverFieldErrors(t, e) ?? {}) },
-    ),
-  );
   return (
-    <Modal
+    <RecordFormModal
       opened={opened}
       onClose={onClose}
       size="lg"
       title={member ? t('competitions.members.edit') : t('competitions.members.add')}
+      onSubmit={submit}
+      saveError={save.error}
+      saving={save.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <SaveError error={save.error} onReload={onClose} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('competitions.members.code')}
-              description={t('competitions.members.codeHint')}
-              required
-              dir="ltr"
-              {...form.getInputProps('code')}
-            />
-            <Select
-              label={t('competitions.members.kind')}
-              allowDeselect={false}
-              data={MEMBER_KINDS.map((k) => ({ value: k, label: t(`competitions.memberKinds.${k}`) }))}
-              {...form.getInputProps('kind')}
-            />
-            <CountrySelect label={t('competitions.country')} required {...form.getInputProps('country')} />
-          </SimpleGrid>
-          <LocalizedTextEditor
-            legend={t('competitions.name')}
-            value={v.names}
-            onChange={(x) => form.setFieldValue('names', x)}
-            required={['en']}
-            error={form.errors.names}
-          />
-          <PartnerPicker
-            label={t('competitions.members.partner')}
-            description={t('competitions.members.partnerHint')}
-            maxValues={1}
-            value={v.partnerId ? [v.partnerId] : []}
-            onChange={(ids) => form.setFieldValue('partnerId', ids[0] ?? null)}
-            known={member?.partner ? [member.partner] : []}
-            error={form.errors.partnerId}
-          />
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('competitions.members.code')}
+          description={t('competitions.members.codeHint')}
+          required
+          dir="ltr"
+          {...form.getInputProps('code')}
+        />
+        <Select
+          label={t('competitions.members.kind')}
+          allowDeselect={false}
+          data={MEMBER_KINDS.map((k) => ({ value: k, label: t(`competitions.memberKinds.${k}`) }))}
+          {...form.getInputProps('kind')}
+        />
+        <CountrySelect label={t('competitions.country')} required {...form.getInputProps('country')} />
+      </SimpleGrid>
+      <LocalizedTextEditor
+        legend={t('competitions.name')}
+        value={v.names}
+        onChange={(x) => form.setFieldValue('names', x)}
+        required={['en']}
+        error={form.errors.names}
+      />
+      <OnePartnerPicker
+        label={t('competitions.members.partner')}
+        description={t('competitions.members.partnerHint')}
+        value={v.partnerId}
+        onChange={(id) => form.setFieldValue('partnerId', id)}
+        known={member?.partner ? [member.partner] : []}
+        error={form.errors.partnerId}
+      />
+    </RecordFormModal>
   );
 }
 
@@ -239,30 +222,25 @@ export function MembersTab({ competitionId, canManage }: { competitionId: string
   ];
   return (
     <Stack>
-      {canManage && (
-        <Group>
-          <Button onClick={() => setEditing('new')}>{t('competitions.members.add')}</Button>
-        </Group>
-      )}
-      <SaveError error={del.error} onReload={() => void members.refetch()} />
-      <DataTable
+      <RecordsTable
         label={t('competitions.tabs.members')}
+        addLabel={t('competitions.members.add')}
         columns={columns}
-        rows={members.data?.data}
-        rowKey={(m) => m.id}
-        loading={members.isFetching}
-        error={members.error}
-        onRetry={() => void members.refetch()}
-        empty={<Text c="dimmed">{t('competitions.members.empty')}</Text>}
+        query={members}
+        deleteError={del.error}
+        empty={t('competitions.members.empty')}
+        canManage={canManage}
+        editing={editing}
+        onEdit={setEditing}
+        modal={(p) => (
+          <MemberModal
+            competitionId={competitionId}
+            member={p.record}
+            opened={p.opened}
+            onClose={p.onClose}
+          />
+        )}
       />
-      {canManage && (
-        <MemberModal
-          competitionId={competitionId}
-          member={editing === 'new' ? null : editing}
-          opened={editing !== null}
-          onClose={() => setEditing(null)}
-        />
-      )}
     </Stack>
   );
 }

@@ -23,13 +23,13 @@ import type {
   TWorkshop,
   TWorkshopInput,
 } from '../../../contracts/competitions.js';
-import { type Column, DataTable } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
 import { DateField } from '../../components/date-field';
 import { currentLocale } from '../../i18n';
 import { serverFieldErrors } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useDeleteWorkshop, useSaveDays, useSaveWorkshop, useSkills, useWorkshops } from './api';
-import { SaveError, skillLabel } from './shared';
+import { RecordsTable, SaveError, skillLabel } from './shared';
 
 /** Competition days C-4 … C4, saved as a whole against the competition's version. */
 function DaysEditor({
@@ -323,26 +323,25 @@ export function ScheduleTab({
           </Title>
           {canManage && <Button onClick={() => setEditing('new')}>{t('competitions.workshops.add')}</Button>}
         </Group>
-        <SaveError error={del.error} onReload={() => void workshops.refetch()} />
-        <DataTable
+        <RecordsTable
           label={t('competitions.workshops.title')}
           columns={columns}
-          rows={workshops.data?.data}
-          rowKey={(w) => w.id}
-          loading={workshops.isFetching}
-          error={workshops.error}
-          onRetry={() => void workshops.refetch()}
-          empty={<Text c="dimmed">{t('competitions.workshops.empty')}</Text>}
+          query={workshops}
+          deleteError={del.error}
+          empty={t('competitions.workshops.empty')}
+          canManage={canManage}
+          editing={editing}
+          onEdit={setEditing}
+          modal={(p) => (
+            <WorkshopModal
+              competitionId={competition.id}
+              workshop={p.record}
+              opened={p.opened}
+              onClose={p.onClose}
+            />
+          )}
         />
       </Card>
-      {canManage && (
-        <WorkshopModal
-          competitionId={competition.id}
-          workshop={editing === 'new' ? null : editing}
-          opened={editing !== null}
-          onClose={() => setEditing(null)}
-        />
-      )}
     </Stack>
   );
 }

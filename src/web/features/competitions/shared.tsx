@@ -1,4 +1,5 @@
-import { Alert, Badge, type MantineColor, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, type MantineColor, Modal, Stack, Text } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,6 +8,8 @@ import {
   type ExpertStatus,
   REGISTRATION_REFUSALS,
 } from '../../../contracts/competitions.js';
+import { type Column, DataTable } from '../../components/data-table';
+import { FormActions } from '../../components/edit-form-page';
 import { VersionConflictAlert } from '../../components/version-conflict-alert';
 import { currentLocale } from '../../i18n';
 import { ApiError } from '../../lib/api';
@@ -82,5 +85,97 @@ export function SaveError({ error, onReload }: { error: unknown; onReload: () =>
     <Alert color="red" variant="light" role="alert">
       <Text size="sm">{refusalMessage(t, error)}</Text>
     </Alert>
+  );
+}
+
+/** Which record a create/edit modal is open on: a new one, an existing one, or none (closed). */
+export type Editing<T> = T | 'new' | null;
+
+/**
+ * The records of a competition that organisers keep in a modal (members, skills, workshops):
+ * an optional Add button, the last delete's error, the table, and the modal on the chosen record.
+ */
+export function RecordsTable<T extends { id: string }>({
+  label,
+  addLabel,
+  columns,
+  query,
+  deleteError,
+  empty,
+  canManage,
+  editing,
+  onEdit,
+  modal,
+}: {
+  label: string;
+  /** Shown as a button above the table (for those who manage) when given. */
+  addLabel?: string;
+  columns: Column<T>[];
+  query: UseQueryResult<{ data: T[] }>;
+  deleteError: unknown;
+  empty: string;
+  canManage: boolean;
+  editing: Editing<T>;
+  onEdit: (editing: Editing<T>) => void;
+  modal: (props: { record: T | null; opened: boolean; onClose: () => void }) => ReactNode;
+}) {
+  return (
+    <>
+      {canManage && addLabel && (
+        <Group>
+          <Button onClick={() => onEdit('new')}>{addLabel}</Button>
+        </Group>
+      )}
+      <SaveError error={deleteError} onReload={() => void query.refetch()} />
+      <DataTable
+        label={label}
+        columns={columns}
+        rows={query.data?.data}
+        rowKey={(x) => x.id}
+        loading={query.isFetching}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        empty={<Text c="dimmed">{empty}</Text>}
+      />
+      {canManage &&
+        modal({
+          record: editing === 'new' ? null : editing,
+          opened: editing !== null,
+          onClose: () => onEdit(null),
+        })}
+    </>
+  );
+}
+
+/** The create/edit dialog of such a record: the last save's error on top, the fields, Cancel / Save. */
+export function RecordFormModal({
+  opened,
+  onClose,
+  size,
+  title,
+  onSubmit,
+  saveError,
+  saving,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  size: 'lg' | 'xl';
+  title: string;
+  onSubmit: (event?: React.FormEvent<HTMLFormElement>) => void;
+  saveError: unknown;
+  saving: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} size={size} title={title}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <SaveError error={saveError} onReload={onClose} />
+          {children}
+          <FormActions saving={saving} onCancel={onClose} cancelVariant="subtle" />
+        </Stack>
+      </form>
+    </Modal>
   );
 }

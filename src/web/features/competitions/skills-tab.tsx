@@ -6,24 +6,23 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
   Stack,
-  Text,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SKILL_TYPES, type TSkill, type TSkillInput, ZSkillInput } from '../../../contracts/competitions.js';
 import { WORLDSKILLS_SKILLS, worldSkillsSkillName } from '../../../domain/bases/worldskills-skills.js';
-import { type Column, DataTable } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
+import { useModalForm } from '../../components/edit-form-page';
 import { LocalizedTextEditor } from '../../components/localized-text-editor';
-import { serverFieldErrors, zodValidator } from '../../lib/errors';
+import { zodValidator } from '../../lib/errors';
 import { useDeleteSkill, useSaveSkill, useSkills } from './api';
-import { SaveError, skillLabel } from './shared';
+import { RecordFormModal, RecordsTable, skillLabel } from './shared';
 
 const FLAGS = [
   'allowCompatriotMarking',
@@ -66,127 +65,112 @@ function SkillModal({
     validate: zodValidator(ZSkillInput, t),
   });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the modal opens on another skill
-  useEffect(() => {
-    if (opened) {
-      save.reset();
-      form.setValues(skill ? toInput(skill) : { ...defaults(), number: '', names: {} });
-      form.clearErrors();
-    }
-  }, [opened, skill?.id, skill?.version]);
+  const submit = useModalForm({
+    opened,
+    record: skill,
+    form,
+    save,
+    toValues: (x) => (x ? toInput(x) : { ...defaults(), number: '', names: {} }),
+    toData: (values) => ZSkillInput.parse(values) as TSkillInput,
+    onClose,
+  });
 
   const v = form.getValues();
-  const submit = form.onSubmit((values) =>
-    save.mutate(
-      { id: skill?.id, version: skill?.version, data: ZSkillInput.parse(values) as TSkillInput },
-      { onSuccess: onClose, onError: (e) => form.setErrors(serverFieldErrors(t, e) ?? {}) },
-    ),
-  );
   return (
-    <Modal
+    <RecordFormModal
       opened={opened}
       onClose={onClose}
       size="xl"
       title={skill ? t('competitions.skills.edit') : t('competitions.skills.add')}
+      onSubmit={submit}
+      saveError={save.error}
+      saving={save.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <SaveError error={save.error} onReload={onClose} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Autocomplete
-              label={t('competitions.skills.number')}
-              description={t('competitions.skills.numberHint')}
-              required
-              data={WORLDSKILLS_SKILLS.map((s) => `${s.number} ${s.name}`)}
-              {...form.getInputProps('number')}
-              onChange={(x) => {
-                const number = x.split(' ')[0] ?? '';
-                form.setFieldValue('number', number);
-                const name = worldSkillsSkillName(number);
-                if (name && !form.getValues().names.en) {
-                  form.setFieldValue('names', { ...form.getValues().names, en: name });
-                }
-              }}
-            />
-            <Select
-              label={t('competitions.skills.type')}
-              allowDeselect={false}
-              data={SKILL_TYPES.map((s) => ({ value: s, label: t(`competitions.skillTypes.${s}`) }))}
-              {...form.getInputProps('skillType')}
-            />
-            <NumberInput
-              label={t('competitions.skills.maxEntriesPerMember')}
-              min={1}
-              max={50}
-              allowDecimal={false}
-              {...form.getInputProps('maxEntriesPerMember')}
-            />
-          </SimpleGrid>
-          <LocalizedTextEditor
-            legend={t('competitions.name')}
-            value={v.names}
-            onChange={(x) => form.setFieldValue('names', x)}
-            required={['en']}
-            error={form.errors.names}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Autocomplete
+          label={t('competitions.skills.number')}
+          description={t('competitions.skills.numberHint')}
+          required
+          data={WORLDSKILLS_SKILLS.map((s) => `${s.number} ${s.name}`)}
+          {...form.getInputProps('number')}
+          onChange={(x) => {
+            const number = x.split(' ')[0] ?? '';
+            form.setFieldValue('number', number);
+            const name = worldSkillsSkillName(number);
+            if (name && !form.getValues().names.en) {
+              form.setFieldValue('names', { ...form.getValues().names, en: name });
+            }
+          }}
+        />
+        <Select
+          label={t('competitions.skills.type')}
+          allowDeselect={false}
+          data={SKILL_TYPES.map((s) => ({ value: s, label: t(`competitions.skillTypes.${s}`) }))}
+          {...form.getInputProps('skillType')}
+        />
+        <NumberInput
+          label={t('competitions.skills.maxEntriesPerMember')}
+          min={1}
+          max={50}
+          allowDecimal={false}
+          {...form.getInputProps('maxEntriesPerMember')}
+        />
+      </SimpleGrid>
+      <LocalizedTextEditor
+        legend={t('competitions.name')}
+        value={v.names}
+        onChange={(x) => form.setFieldValue('names', x)}
+        required={['en']}
+        error={form.errors.names}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Checkbox
+          mt="lg"
+          label={t('competitions.skills.teamBased')}
+          {...form.getInputProps('teamBased', { type: 'checkbox' })}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            form.setFieldValue('teamBased', on);
+            form.setFieldValue('teamSize', on ? Math.max(2, form.getValues().teamSize) : 1);
+          }}
+        />
+        <NumberInput
+          label={t('competitions.skills.teamSize')}
+          min={1}
+          max={20}
+          allowDecimal={false}
+          disabled={!v.teamBased}
+          {...form.getInputProps('teamSize')}
+        />
+        <div />
+        <NumberInput
+          label={t('competitions.skills.numJudges')}
+          description={t('competitions.skills.numJudgesHint')}
+          min={1}
+          max={5}
+          allowDecimal={false}
+          {...form.getInputProps('numJudges')}
+        />
+        <NumberInput
+          label={t('competitions.skills.maxJudgeSpread')}
+          description={t('competitions.skills.maxJudgeSpreadHint')}
+          min={0}
+          max={3}
+          allowDecimal={false}
+          {...form.getInputProps('maxJudgeSpread')}
+        />
+      </SimpleGrid>
+      <Stack gap="xs">
+        {FLAGS.map((f) => (
+          <Checkbox
+            key={f}
+            label={t(`competitions.skills.flags.${f}`)}
+            description={t(`competitions.skills.flagHints.${f}`)}
+            {...form.getInputProps(f, { type: 'checkbox' })}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Checkbox
-              mt="lg"
-              label={t('competitions.skills.teamBased')}
-              {...form.getInputProps('teamBased', { type: 'checkbox' })}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                form.setFieldValue('teamBased', on);
-                form.setFieldValue('teamSize', on ? Math.max(2, form.getValues().teamSize) : 1);
-              }}
-            />
-            <NumberInput
-              label={t('competitions.skills.teamSize')}
-              min={1}
-              max={20}
-              allowDecimal={false}
-              disabled={!v.teamBased}
-              {...form.getInputProps('teamSize')}
-            />
-            <div />
-            <NumberInput
-              label={t('competitions.skills.numJudges')}
-              description={t('competitions.skills.numJudgesHint')}
-              min={1}
-              max={5}
-              allowDecimal={false}
-              {...form.getInputProps('numJudges')}
-            />
-            <NumberInput
-              label={t('competitions.skills.maxJudgeSpread')}
-              description={t('competitions.skills.maxJudgeSpreadHint')}
-              min={0}
-              max={3}
-              allowDecimal={false}
-              {...form.getInputProps('maxJudgeSpread')}
-            />
-          </SimpleGrid>
-          <Stack gap="xs">
-            {FLAGS.map((f) => (
-              <Checkbox
-                key={f}
-                label={t(`competitions.skills.flags.${f}`)}
-                description={t(`competitions.skills.flagHints.${f}`)}
-                {...form.getInputProps(f, { type: 'checkbox' })}
-              />
-            ))}
-          </Stack>
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        ))}
+      </Stack>
+    </RecordFormModal>
   );
 }
 
@@ -272,30 +256,20 @@ export function SkillsTab({ competitionId, canManage }: { competitionId: string;
   ];
   return (
     <Stack>
-      {canManage && (
-        <Group>
-          <Button onClick={() => onEdit('new')}>{t('competitions.skills.add')}</Button>
-        </Group>
-      )}
-      <SaveError error={del.error} onReload={() => void skills.refetch()} />
-      <DataTable
+      <RecordsTable
         label={t('competitions.tabs.skills')}
+        addLabel={t('competitions.skills.add')}
         columns={columns}
-        rows={skills.data?.data}
-        rowKey={(s) => s.id}
-        loading={skills.isFetching}
-        error={skills.error}
-        onRetry={() => void skills.refetch()}
-        empty={<Text c="dimmed">{t('competitions.skills.empty')}</Text>}
+        query={skills}
+        deleteError={del.error}
+        empty={t('competitions.skills.empty')}
+        canManage={canManage}
+        editing={editing}
+        onEdit={onEdit}
+        modal={(p) => (
+          <SkillModal competitionId={competitionId} skill={p.record} opened={p.opened} onClose={p.onClose} />
+        )}
       />
-      {canManage && (
-        <SkillModal
-          competitionId={competitionId}
-          skill={editing === 'new' ? null : editing}
-          opened={editing !== null}
-          onClose={() => onEdit(null)}
-        />
-      )}
     </Stack>
   );
 }

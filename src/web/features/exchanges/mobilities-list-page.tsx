@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  type MantineColor,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Anchor, Badge, Button, type MantineColor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -22,14 +10,15 @@ import {
 } from '../../../contracts/exchanges.js';
 import { Permission } from '../../../contracts/roles.js';
 import { useCan } from '../../app/session';
-import { type Column, DataTable } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
+import { ChoiceFilter, ListFilterBar, ListTable, SearchFilter } from '../../components/list-page';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
 import { formatDate } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import { useListParams } from '../../lib/use-list-params';
-import { PartnerPicker } from '../partners/partner-picker';
+import { OnePartnerPicker } from '../partners/partner-picker';
 import { useMobilities } from './api';
 
 const FILTER_KEYS = ['q', 'direction', 'category', 'stage', 'year', 'partnerId'] as const;
@@ -67,10 +56,9 @@ export function MobilitiesListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const can = useCan();
-  const { values, page, pageSize, update } = useListParams(FILTER_KEYS, { sort: '-startOn' });
+  const params = useListParams(FILTER_KEYS, { sort: '-startOn' });
+  const { values, page, pageSize, update } = params;
   const list = useMobilities({ ...values, page, pageSize });
-  const [q, setQ] = useState(values.q);
-  const pushQ = useDebouncedCallback((v: string) => update({ q: v }), 350);
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 8 }, (_, i) => String(thisYear + 1 - i));
 
@@ -137,72 +125,49 @@ export function MobilitiesListPage() {
           )
         }
       />
-      <Group align="flex-end" gap="sm" role="search" aria-label={t('exchanges.filters')}>
-        <TextInput
-          type="search"
-          label={t('common.search')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          w={200}
-        />
-        <Select
+      <ListFilterBar label={t('exchanges.filters')}>
+        <SearchFilter initial={values.q} onSearch={(q) => update({ q })} w={200} />
+        <ChoiceFilter
           label={t('exchanges.direction')}
           data={MOBILITY_DIRECTIONS.map((s) => ({ value: s, label: t(`exchanges.directions.${s}`) }))}
-          value={values.direction || null}
-          onChange={(v) => update({ direction: v ?? '' })}
-          clearable
+          value={values.direction}
+          onChange={(direction) => update({ direction })}
           w={140}
         />
-        <Select
+        <ChoiceFilter
           label={t('exchanges.category')}
           data={MOBILITY_CATEGORIES.map((s) => ({ value: s, label: t(`exchanges.categories.${s}`) }))}
-          value={values.category || null}
-          onChange={(v) => update({ category: v ?? '' })}
-          clearable
+          value={values.category}
+          onChange={(category) => update({ category })}
           w={180}
         />
-        <Select
+        <ChoiceFilter
           label={t('exchanges.stage')}
           data={MOBILITY_STAGES.map((s) => ({ value: s, label: t(`exchanges.stages.${s}`) }))}
-          value={values.stage || null}
-          onChange={(v) => update({ stage: v ?? '' })}
-          clearable
+          value={values.stage}
+          onChange={(stage) => update({ stage })}
           w={180}
         />
-        <Select
+        <ChoiceFilter
           label={t('exchanges.year')}
           data={years}
-          value={values.year || null}
-          onChange={(v) => update({ year: v ?? '' })}
-          clearable
+          value={values.year}
+          onChange={(year) => update({ year })}
           w={110}
         />
-        <PartnerPicker
+        <OnePartnerPicker
           label={t('exchanges.partner')}
-          maxValues={1}
-          value={values.partnerId ? [values.partnerId] : []}
-          onChange={(ids) => update({ partnerId: ids[0] ?? '' })}
+          value={values.partnerId}
+          onChange={(id) => update({ partnerId: id ?? '' })}
           w={240}
         />
-      </Group>
-      <DataTable
+      </ListFilterBar>
+      <ListTable
         label={t('nav.exchanges')}
         columns={columns}
-        rows={list.data?.data}
+        list={list}
+        params={params}
         rowKey={(m) => m.id}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        page={page}
-        pageSize={pageSize}
-        total={list.data?.total}
-        onPageChange={(p) => update({ page: p })}
-        onPageSizeChange={(s) => update({ pageSize: s })}
-        sort={values.sort}
-        onSortChange={(s) => update({ sort: s })}
         empty={<Text c="dimmed">{t('exchanges.empty')}</Text>}
       />
     </Stack>

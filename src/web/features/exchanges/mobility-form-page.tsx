@@ -13,8 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -28,18 +27,15 @@ import {
 } from '../../../contracts/exchanges.js';
 import { Permission } from '../../../contracts/roles.js';
 import { currencyExponent } from '../../../domain/projects/money.js';
-import { FullPageLoader, useCan } from '../../app/session';
+import { useCan } from '../../app/session';
 import { CountrySelect } from '../../components/country-select';
 import { DateField } from '../../components/date-field';
-import { ErrorState } from '../../components/error-state';
-import { PageHeader } from '../../components/page-header';
-import { VersionConflictAlert } from '../../components/version-conflict-alert';
+import { EditFormPage, FormActions, useEditForm } from '../../components/edit-form-page';
 import { currentLocale } from '../../i18n';
-import { ApiError } from '../../lib/api';
 import { serverFieldErrors, zodValidator } from '../../lib/errors';
 import { pickLocalized } from '../../lib/localized';
 import { useAgreements } from '../agreements/api';
-import { PartnerPicker } from '../partners/partner-picker';
+import { OnePartnerPicker } from '../partners/partner-picker';
 import { useProjects } from '../projects/api';
 import { useMobility, useSaveMobility } from './api';
 
@@ -209,70 +205,36 @@ export function MobilityFormPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const can = useCan();
-  const existing = useMobility(id);
-  const save = useSaveMobility(id);
   const agreements = useAgreements({ page: 1, pageSize: 200, sort: 'title' });
-  const [conflict, setConflict] = useState(false);
   const validate = zodValidator(ZMobilityInput, t, toInput);
   const form = useForm<FormValues>({
     initialValues: empty(),
     validate: (values) => remap(validate(values)),
   });
-
-  const loaded = existing.data;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form only when another version arrives
-  useEffect(() => {
-    if (loaded) {
-      form.setValues(toValues(loaded));
-      form.resetDirty(toValues(loaded));
-    }
-  }, [loaded?.id, loaded?.version]);
-
-  if (id && existing.isPending) {
-    return <FullPageLoader />;
-  }
-  if (id && existing.error) {
-    return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />;
-  }
+  const editor = useEditForm({
+    id,
+    form,
+    existing: useMobility(id),
+    save: useSaveMobility(id),
+    toValues,
+    toData: (values) => ZMobilityInput.parse(toInput(values)) as TMobilityInput,
+    savedMessage: t('exchanges.saved'),
+    savedPath: (m) => `/exchanges/${m.id}`,
+    fieldErrors: (e) => {
+      const fields = serverFieldErrors(t, e);
+      return fields && remap(fields);
+    },
+  });
+  const { loaded, save, submit } = editor;
 
   const v = form.getValues();
   const known = loaded ? [loaded.home.partner, loaded.host.partner].filter((p) => p !== null) : [];
-  const submit = form.onSubmit((values) => {
-    setConflict(false);
-    const data = ZMobilityInput.parse(toInput(values)) as TMobilityInput;
-    save.mutate(
-      { version: loaded?.version, data },
-      {
-        onSuccess: (m) => {
-          notifications.show({ color: 'green', message: t('exchanges.saved') });
-          navigate(`/exchanges/${m.id}`);
-        },
-        onError: (e) => {
-          if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-            setConflict(true);
-          }
-          const fields = serverFieldErrors(t, e);
-          if (fields) {
-            form.setErrors(remap(fields));
-          }
-        },
-      },
-    );
-  });
 
   return (
-    <Stack>
-      <PageHeader title={loaded ? t('exchanges.editTitle', { title: loaded.title }) : t('exchanges.new')} />
-      {conflict && (
-        <VersionConflictAlert
-          onReload={() => {
-            setConflict(false);
-            save.reset();
-            void existing.refetch();
-          }}
-        />
-      )}
-      {save.error && !conflict && <ErrorState error={save.error} />}
+    <EditFormPage
+      editor={editor}
+      title={(m) => (m ? t('exchanges.editTitle', { title: m.title }) : t('exchanges.new'))}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Card withBorder>
@@ -294,15 +256,14 @@ export function MobilityFormPage() {
               <TextInput label={t('exchanges.title')} required dir="auto" {...form.getInputProps('title')} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
-              <PartnerPicker
+              <OnePartnerPicker
                 label={v.direction === 'inbound' ? t('exchanges.home') : t('exchanges.host')}
                 description={t('exchanges.ownSideHint', {
                   side: v.direction === 'inbound' ? t('exchanges.host') : t('exchanges.home'),
                 })}
                 required
-                maxValues={1}
-                value={v.partnerId ? [v.partnerId] : []}
-                onChange={(ids) => form.setFieldValue('partnerId', ids[0] ?? '')}
+                value={v.partnerId}
+                onChange={(id) => form.setFieldValue('partnerId', id ?? '')}
                 known={known}
                 error={form.errors.partnerId}
               />
@@ -459,16 +420,12 @@ export function MobilityFormPage() {
             dir="auto"
             {...form.getInputProps('notes')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate(id ? `/exchanges/${id}` : '/exchanges')}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            saving={save.isPending}
+            onCancel={() => navigate(id ? `/exchanges/${id}` : '/exchanges')}
+          />
         </Stack>
       </form>
-    </Stack>
+    </EditFormPage>
   );
 }

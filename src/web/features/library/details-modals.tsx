@@ -1,6 +1,7 @@
 import { Button, Group, Modal, MultiSelect, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -21,6 +22,82 @@ import { languageOptions } from './languages';
 const isConflict = (e: unknown) => e instanceof ApiError && e.code === 'VERSION_CONFLICT';
 
 /**
+ * The frame of both details dialogs: saves with the record's version (a new record opens on its
+ * own page; a 409 shows the conflict alert, anything else a notification), then closes.
+ */
+function DetailsModal<TSaved extends { id: string }, TData>({
+  opened,
+  onClose,
+  title,
+  save,
+  version,
+  data,
+  createdPath,
+  canSave,
+  onReload,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  save: UseMutationResult<TSaved, Error, { version?: number; data: TData }>;
+  /** The edited record's version; undefined when creating. */
+  version: number | undefined;
+  data: () => TData;
+  createdPath: (saved: TSaved) => string;
+  canSave: boolean;
+  onReload?: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const conflict = isConflict(save.error);
+
+  function submit() {
+    save.mutate(
+      { version, data: data() },
+      {
+        onSuccess: (saved) => {
+          onClose();
+          if (version === undefined) {
+            void navigate(createdPath(saved));
+          }
+        },
+        onError: (e) => {
+          if (!isConflict(e)) {
+            notifications.show({ color: 'red', message: errorMessage(t, e) });
+          }
+        },
+      },
+    );
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+      <Stack>
+        {conflict && (
+          <VersionConflictAlert
+            onReload={() => {
+              save.reset();
+              onReload?.();
+            }}
+          />
+        )}
+        {children}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={submit} loading={save.isPending} disabled={!canSave}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/**
  * Creates a resource, or with `resource` edits its details (sent with its version; a 409 shows the
  * conflict alert and `onReload` fetches the latest, which remounts the dialog with it).
  */
@@ -36,98 +113,57 @@ export function ResourceDetailsModal({
   onReload?: () => void;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const save = useSaveResource(resource?.id);
   const [kind, setKind] = useState<string>(resource?.kind ?? 'curriculum');
   const [title, setTitle] = useState<Record<string, string>>(resource?.title ?? {});
   const [subject, setSubject] = useState(resource?.subject ?? '');
   const [description, setDescription] = useState(resource?.description ?? '');
-  const conflict = isConflict(save.error);
-
-  function submit() {
-    save.mutate(
-      {
-        version: resource?.version,
-        data: {
-          kind: kind as TResource['kind'],
-          title,
-          subject,
-          description,
-          tags: resource?.tags ?? [],
-        },
-      },
-      {
-        onSuccess: (r) => {
-          onClose();
-          if (!resource) {
-            void navigate(`/library/resources/${r.id}`);
-          }
-        },
-        onError: (e) => {
-          if (!isConflict(e)) {
-            notifications.show({ color: 'red', message: errorMessage(t, e) });
-          }
-        },
-      },
-    );
-  }
 
   return (
-    <Modal
+    <DetailsModal
       opened={opened}
       onClose={onClose}
       title={resource ? t('library.manage.editDetails') : t('library.resources.new')}
-      size="lg"
+      save={save}
+      version={resource?.version}
+      data={() => ({
+        kind: kind as TResource['kind'],
+        title,
+        subject,
+        description,
+        tags: resource?.tags ?? [],
+      })}
+      createdPath={(r) => `/library/resources/${r.id}`}
+      canSave={Object.values(title).some((v) => v.trim())}
+      onReload={onReload}
     >
-      <Stack>
-        {conflict && (
-          <VersionConflictAlert
-            onReload={() => {
-              save.reset();
-              onReload?.();
-            }}
-          />
-        )}
-        <Select
-          label={t('library.resources.kind')}
-          data={RESOURCE_KINDS.map((k) => ({ value: k, label: t(`library.kinds.${k}`) }))}
-          value={kind}
-          onChange={(v) => setKind(v ?? 'curriculum')}
-          allowDeselect={false}
-        />
-        <LocalizedTextEditor
-          legend={t('library.resources.title')}
-          value={title}
-          onChange={setTitle}
-          required={['en']}
-        />
-        <TextInput
-          label={t('library.subject')}
-          description={t('library.subjectHint')}
-          value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-        />
-        <Textarea
-          label={t('library.description')}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={submit}
-            loading={save.isPending}
-            disabled={!Object.values(title).some((v) => v.trim())}
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Select
+        label={t('library.resources.kind')}
+        data={RESOURCE_KINDS.map((k) => ({ value: k, label: t(`library.kinds.${k}`) }))}
+        value={kind}
+        onChange={(v) => setKind(v ?? 'curriculum')}
+        allowDeselect={false}
+      />
+      <LocalizedTextEditor
+        legend={t('library.resources.title')}
+        value={title}
+        onChange={setTitle}
+        required={['en']}
+      />
+      <TextInput
+        label={t('library.subject')}
+        description={t('library.subjectHint')}
+        value={subject}
+        onChange={(e) => setSubject(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('library.description')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+    </DetailsModal>
   );
 }
 
@@ -145,87 +181,47 @@ export function GlossaryDetailsModal({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const navigate = useNavigate();
   const save = useSaveGlossary(glossary?.id);
   const [name, setName] = useState<Record<string, string>>(glossary?.name ?? {});
   const [subject, setSubject] = useState(glossary?.subject ?? '');
   const [languages, setLanguages] = useState<string[]>(glossary?.languages ?? ['en', 'zh-CN', 'fr', 'ar']);
-  const conflict = isConflict(save.error);
-  function submit() {
-    save.mutate(
-      {
-        version: glossary?.version,
-        data: {
-          name,
-          subject,
-          description: glossary?.description ?? '',
-          languages: languages as TGlossaryInput['languages'],
-        },
-      },
-      {
-        onSuccess: (g) => {
-          onClose();
-          if (!glossary) {
-            void navigate(`/library/glossaries/${g.id}`);
-          }
-        },
-        onError: (e) => {
-          if (!isConflict(e)) {
-            notifications.show({ color: 'red', message: errorMessage(t, e) });
-          }
-        },
-      },
-    );
-  }
   return (
-    <Modal
+    <DetailsModal
       opened={opened}
       onClose={onClose}
       title={glossary ? t('library.manage.editDetails') : t('library.glossaries.new')}
-      size="lg"
+      save={save}
+      version={glossary?.version}
+      data={() => ({
+        name,
+        subject,
+        description: glossary?.description ?? '',
+        languages: languages as TGlossaryInput['languages'],
+      })}
+      createdPath={(g) => `/library/glossaries/${g.id}`}
+      canSave={Object.values(name).some((v) => v.trim()) && languages.length > 0}
+      onReload={onReload}
     >
-      <Stack>
-        {conflict && (
-          <VersionConflictAlert
-            onReload={() => {
-              save.reset();
-              onReload?.();
-            }}
-          />
-        )}
-        <LocalizedTextEditor
-          legend={t('library.glossaries.name')}
-          value={name}
-          onChange={setName}
-          required={['en']}
-        />
-        <TextInput
-          label={t('library.subject')}
-          description={t('library.subjectHint')}
-          value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-        />
-        <MultiSelect
-          label={t('library.glossaries.languages')}
-          searchable
-          data={languageOptions(locale)}
-          value={languages}
-          onChange={setLanguages}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={submit}
-            loading={save.isPending}
-            disabled={!Object.values(name).some((v) => v.trim()) || languages.length === 0}
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <LocalizedTextEditor
+        legend={t('library.glossaries.name')}
+        value={name}
+        onChange={setName}
+        required={['en']}
+      />
+      <TextInput
+        label={t('library.subject')}
+        description={t('library.subjectHint')}
+        value={subject}
+        onChange={(e) => setSubject(e.currentTarget.value)}
+      />
+      <MultiSelect
+        label={t('library.glossaries.languages')}
+        searchable
+        data={languageOptions(locale)}
+        value={languages}
+        onChange={setLanguages}
+      />
+    </DetailsModal>
   );
 }
 

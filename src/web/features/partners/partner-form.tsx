@@ -1,17 +1,8 @@
-import {
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Card, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../components/country-select';
+import { FormActions } from '../../components/edit-form-page';
 import { LocalizedTextEditor } from '../../components/localized-text-editor';
 import { ContactsEditor } from './contacts-editor';
 import { IdentifiersEditor } from './identifiers-editor';
@@ -97,14 +88,7 @@ export function PartnerForm({ form, onSubmit, saving, onCancel, partnerId, known
           dir="auto"
           {...form.getInputProps('notes')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

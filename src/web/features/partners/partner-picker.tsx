@@ -78,3 +78,21 @@ export function PartnerPicker({ value, onChange, known = [], excludeId, ...rest 
     />
   );
 }
+
+type OneProps = Omit<Props, 'value' | 'onChange' | 'maxValues'> & {
+  /** The chosen partner's id; null or '' for none. */
+  value: string | null;
+  onChange: (id: string | null) => void;
+};
+
+/** The same picker holding at most one partner, as a form field or a list filter. */
+export function OnePartnerPicker({ value, onChange, ...rest }: OneProps) {
+  return (
+    <PartnerPicker
+      maxValues={1}
+      value={value ? [value] : []}
+      onChange={(ids) => onChange(ids[0] ?? null)}
+      {...rest}
+    />
+  );
+}

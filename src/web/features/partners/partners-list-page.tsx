@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import type { TPartnerSummary } from '../../../contracts/partners.js';
 import { Permission } from '../../../contracts/roles.js';
 import { useCan } from '../../app/session';
-import { type Column, DataTable } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
+import { ListTable } from '../../components/list-page';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
@@ -23,7 +24,8 @@ export function PartnersListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const can = useCan();
-  const { values, page, pageSize, update } = useListParams(FILTER_KEYS, { sort: 'name' });
+  const params = useListParams(FILTER_KEYS, { sort: 'name' });
+  const { values, page, pageSize, update } = params;
   const filters: PartnerFilters = { ...values, archived: values.archived || 'false' };
   const list = usePartners({ ...filters, page, pageSize });
   const countries = usePartnerCountries(filters);
@@ -146,21 +148,12 @@ export function PartnersListPage() {
           onSelect={(c) => update({ country: c })}
         />
       </Card>
-      <DataTable
+      <ListTable
         label={t('nav.partners')}
         columns={columns}
-        rows={list.data?.data}
+        list={list}
+        params={params}
         rowKey={(p) => p.id}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        page={page}
-        pageSize={pageSize}
-        total={list.data?.total}
-        onPageChange={(p) => update({ page: p })}
-        onPageSizeChange={(s) => update({ pageSize: s })}
-        sort={values.sort}
-        onSortChange={(s) => update({ sort: s })}
         empty={t('partners.empty')}
       />
     </Stack>

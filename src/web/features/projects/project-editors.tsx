@@ -23,7 +23,7 @@ import {
 import { EDUCATION_SECTORS, educationSectorName } from '../../../domain/projects/dac-sectors.js';
 import { CountrySelect } from '../../components/country-select';
 import { DateField } from '../../components/date-field';
-import { PartnerPicker } from '../partners/partner-picker';
+import { OnePartnerPicker } from '../partners/partner-picker';
 import { OWN_COLLEGE, type ProjectFormValues } from './project-form-values';
 
 type Form = UseFormReturnType<ProjectFormValues>;
@@ -92,11 +92,10 @@ export function ParticipantsEditor({
             mb={8}
           />
           {row.partnerId !== OWN_COLLEGE && (
-            <PartnerPicker
+            <OnePartnerPicker
               label={t('projects.partner')}
-              maxValues={1}
-              value={row.partnerId ? [row.partnerId] : []}
-              onChange={(ids) => form.setFieldValue(`participants.${i}.partnerId`, ids[0] ?? '')}
+              value={row.partnerId}
+              onChange={(id) => form.setFieldValue(`participants.${i}.partnerId`, id ?? '')}
               known={known}
               error={form.errors[`participants.${i}.partnerId`]}
               w={300}

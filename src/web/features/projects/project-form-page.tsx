@@ -1,8 +1,6 @@
-import { Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Card, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import i18n from 'i18next';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import {
@@ -14,12 +12,10 @@ import {
 } from '../../../contracts/projects.js';
 import { Permission } from '../../../contracts/roles.js';
 import { projectInputIssues } from '../../../domain/projects/project-rules.js';
-import { FullPageLoader, useCan } from '../../app/session';
+import { useCan } from '../../app/session';
 import { DateField } from '../../components/date-field';
-import { ErrorState } from '../../components/error-state';
+import { EditFormPage, FormActions, useEditForm } from '../../components/edit-form-page';
 import { LocalizedTextEditor } from '../../components/localized-text-editor';
-import { PageHeader } from '../../components/page-header';
-import { VersionConflictAlert } from '../../components/version-conflict-alert';
 import { currentLocale } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { pathKey, validationMessage } from '../../lib/errors';
@@ -86,9 +82,6 @@ export function ProjectFormPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const existing = useProject(id);
-  const save = useSaveProject(id);
-  const [conflict, setConflict] = useState(false);
   const projects = useProjects({ page: 1, pageSize: 200, sort: 'title' });
   const agreements = useAgreements({ page: 1, pageSize: 200, sort: 'title' }, can(Permission.AgreementRead));
   const users = useActiveUsers(can(Permission.UserRead));
@@ -96,47 +89,20 @@ export function ProjectFormPage() {
     initialValues: emptyProjectValues(params.get('parentId')),
     validate: (values) => validate(t, values),
   });
-
-  const loaded = existing.data;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form only when another version arrives
-  useEffect(() => {
-    if (loaded) {
-      form.setValues(projectToValues(loaded));
-      form.resetDirty(projectToValues(loaded));
-    }
-  }, [loaded?.id, loaded?.version]);
-
-  if (id && existing.isPending) {
-    return <FullPageLoader />;
-  }
-  if (id && existing.error) {
-    return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />;
-  }
+  const editor = useEditForm({
+    id,
+    form,
+    existing: useProject(id),
+    save: useSaveProject(id),
+    toValues: projectToValues,
+    toData: (values) => ZProjectInput.parse(projectValuesToInput(values)) as TProjectInput,
+    savedMessage: t('projects.saved'),
+    savedPath: (p) => `/projects/${p.id}`,
+    fieldErrors: (e) => serverErrors(t, e),
+  });
+  const { loaded, save, submit } = editor;
 
   const v = form.getValues();
-  const submit = form.onSubmit((values) => {
-    setConflict(false);
-    const data = ZProjectInput.parse(projectValuesToInput(values)) as TProjectInput;
-    save.mutate(
-      { version: loaded?.version, data },
-      {
-        onSuccess: (p) => {
-          notifications.show({ color: 'green', message: t('projects.saved') });
-          navigate(`/projects/${p.id}`);
-        },
-        onError: (e) => {
-          if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-            setConflict(true);
-          }
-          const fields = serverErrors(t, e);
-          if (fields) {
-            form.setErrors(fields);
-          }
-        },
-      },
-    );
-  });
-
   const parentOptions = (projects.data?.data ?? [])
     .filter((p) => p.id !== id)
     .map((p) => ({ value: p.id, label: `${p.code} — ${pickLocalized(p.title, locale)}` }));
@@ -156,22 +122,12 @@ export function ProjectFormPage() {
     .map((p) => ({ id: p.partnerId ?? '', names: p.names ?? {}, country: p.country ?? undefined }));
 
   return (
-    <Stack>
-      <PageHeader
-        title={
-          loaded ? t('projects.editTitle', { title: pickLocalized(loaded.title, locale) }) : t('projects.new')
-        }
-      />
-      {conflict && (
-        <VersionConflictAlert
-          onReload={() => {
-            setConflict(false);
-            save.reset();
-            void existing.refetch();
-          }}
-        />
-      )}
-      {save.error && !conflict && <ErrorState error={save.error} />}
+    <EditFormPage
+      editor={editor}
+      title={(p) =>
+        p ? t('projects.editTitle', { title: pickLocalized(p.title, locale) }) : t('projects.new')
+      }
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Card withBorder>
@@ -265,16 +221,12 @@ export function ProjectFormPage() {
           )}
           <BudgetsEditor form={form} />
           <TransactionsEditor form={form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate(id ? `/projects/${id}` : '/projects')}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            saving={save.isPending}
+            onCancel={() => navigate(id ? `/projects/${id}` : '/projects')}
+          />
         </Stack>
       </form>
-    </Stack>
+    </EditFormPage>
   );
 }

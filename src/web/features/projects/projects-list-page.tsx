@@ -1,32 +1,25 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PROJECT_STATUSES, PROJECT_TYPES, type TProjectSummary } from '../../../contracts/projects.js';
 import { Permission } from '../../../contracts/roles.js';
 import { useCan } from '../../app/session';
 import { CountrySelect } from '../../components/country-select';
-import { type Column, DataTable } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
+import {
+  ChoiceFilter,
+  ListFilterBar,
+  ListTable,
+  NumberFilter,
+  SearchFilter,
+} from '../../components/list-page';
 import { PageHeader } from '../../components/page-header';
 import { currentLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
 import { formatDate, formatNumber } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import { useListParams } from '../../lib/use-list-params';
-import { PartnerPicker } from '../partners/partner-picker';
+import { OnePartnerPicker } from '../partners/partner-picker';
 import { type ProjectFilters, usePortfolio, useProjects } from './api';
 import { moneyList, ProjectStatusBadge } from './project-labels';
 
@@ -158,12 +151,10 @@ function PortfolioCards({ filters, onCountry }: { filters: ProjectFilters; onCou
 export function ProjectsListPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const { values, page, pageSize, update } = useListParams(FILTER_KEYS, { sort: 'title' });
+  const params = useListParams(FILTER_KEYS, { sort: 'title' });
+  const { values, page, pageSize, update } = params;
   const list = useProjects({ ...values, page, pageSize });
   const columns = useProjectColumns();
-  const [q, setQ] = useState(values.q);
-  const pushQ = useDebouncedCallback((v: string) => update({ q: v }), 350);
-  const pushYear = useDebouncedCallback((v: string) => update({ year: v }), 350);
 
   return (
     <Stack>
@@ -184,31 +175,20 @@ export function ProjectsListPage() {
           </>
         }
       />
-      <Group align="flex-end" gap="sm" role="search" aria-label={t('projects.filters')}>
-        <TextInput
-          type="search"
-          label={t('common.search')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          w={200}
-        />
-        <Select
+      <ListFilterBar label={t('projects.filters')}>
+        <SearchFilter initial={values.q} onSearch={(q) => update({ q })} w={200} />
+        <ChoiceFilter
           label={t('projects.type')}
           data={PROJECT_TYPES.map((x) => ({ value: x, label: t(`projects.types.${x}`) }))}
-          value={values.type || null}
-          onChange={(v) => update({ type: v ?? '' })}
-          clearable
+          value={values.type}
+          onChange={(type) => update({ type })}
           w={240}
         />
-        <Select
+        <ChoiceFilter
           label={t('projects.statusLabel')}
           data={PROJECT_STATUSES.map((x) => ({ value: x, label: t(`projects.status.${x}`) }))}
-          value={values.status || null}
-          onChange={(v) => update({ status: v ?? '' })}
-          clearable
+          value={values.status}
+          onChange={(status) => update({ status })}
           w={190}
         />
         <CountrySelect
@@ -217,20 +197,18 @@ export function ProjectsListPage() {
           onChange={(v) => update({ country: v ?? '' })}
           w={200}
         />
-        <PartnerPicker
+        <OnePartnerPicker
           label={t('projects.partner')}
-          maxValues={1}
-          value={values.partnerId ? [values.partnerId] : []}
-          onChange={(ids) => update({ partnerId: ids[0] ?? '' })}
+          value={values.partnerId}
+          onChange={(id) => update({ partnerId: id ?? '' })}
           w={240}
         />
-        <NumberInput
+        <NumberFilter
           label={t('projects.year')}
           min={1900}
           max={2200}
-          allowDecimal={false}
-          defaultValue={values.year ? Number(values.year) : ''}
-          onChange={(v) => pushYear(v === '' ? '' : String(v))}
+          initial={values.year}
+          onChange={(year) => update({ year })}
           w={110}
         />
         <Select
@@ -245,23 +223,14 @@ export function ProjectsListPage() {
           onChange={(v) => update({ archived: v === 'false' ? '' : (v ?? '') })}
           w={150}
         />
-      </Group>
+      </ListFilterBar>
       <PortfolioCards filters={values} onCountry={(c) => update({ country: c })} />
-      <DataTable
+      <ListTable
         label={t('nav.projects')}
         columns={columns}
-        rows={list.data?.data}
+        list={list}
+        params={params}
         rowKey={(p) => p.id}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        page={page}
-        pageSize={pageSize}
-        total={list.data?.total}
-        onPageChange={(p) => update({ page: p })}
-        onPageSizeChange={(s) => update({ pageSize: s })}
-        sort={values.sort}
-        onSortChange={(s) => update({ sort: s })}
         empty={<Text c="dimmed">{t('projects.empty')}</Text>}
       />
     </Stack>

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -13,7 +12,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INDICATOR_MEASURES,
@@ -28,6 +27,7 @@ import {
   type TValueInput,
 } from '../../../contracts/results-frameworks.js';
 import { DateField } from '../../components/date-field';
+import { FormActions } from '../../components/edit-form-page';
 import { compactLocalized, LocalizedTextEditor } from '../../components/localized-text-editor';
 import { VersionConflictAlert } from '../../components/version-conflict-alert';
 import { currentLocale } from '../../i18n';
@@ -85,14 +85,7 @@ function FormFooter({
           )}
         </Alert>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" loading={pending}>
-          {t('common.save')}
-        </Button>
-      </Group>
+      <FormActions saving={pending} onCancel={onCancel} />
     </Stack>
   );
 }
@@ -106,8 +99,74 @@ interface FormProps<T> {
   onReload: () => void;
 }
 
+/** The modal frame of every form: the fields, then the footer; submitting sends `value()`. */
+function FormModal<T>({
+  p,
+  size,
+  title,
+  value,
+  children,
+}: {
+  p: FormProps<T>;
+  size: 'lg' | 'xl';
+  title: string;
+  value: () => T;
+  children: ReactNode;
+}) {
+  return (
+    <Modal opened={p.opened} onClose={p.onClose} size={size} title={title}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          p.onSubmit(value());
+        }}
+      >
+        <Stack>
+          {children}
+          <FormFooter error={p.error} pending={p.pending} onCancel={p.onClose} onReload={p.onReload} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Long texts in every language, each under the field's own label. */
+function LocalizedNotes<K extends string>({
+  fields,
+  value,
+  onChange,
+}: {
+  fields: readonly K[];
+  value: Record<K, Record<string, string>>;
+  onChange: (patch: Partial<Record<K, Record<string, string>>>) => void;
+}) {
+  const { t } = useTranslation();
+  return fields.map((f) => (
+    <LocalizedTextEditor
+      key={f}
+      legend={t(`resultsFrameworks.${f}`)}
+      value={value[f]}
+      multiline
+      onChange={(x) => onChange({ [f]: x } as Partial<Record<K, Record<string, string>>>)}
+    />
+  ));
+}
+
+/** The same long texts with the empty languages dropped, as the server takes them. */
+function compactNotes<K extends string>(
+  fields: readonly K[],
+  value: Record<K, Record<string, string>>,
+): Record<K, Record<string, string>> {
+  return Object.fromEntries(fields.map((f) => [f, compactLocalized(value[f])])) as Record<
+    K,
+    Record<string, string>
+  >;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Result
+
+const RESULT_NOTES = ['description', 'assumptions', 'risks'] as const;
 
 export function ResultForm({ result, ...p }: FormProps<TResultInput> & { result: TResult | null }) {
   const { t } = useTranslation();
@@ -121,66 +180,33 @@ export function ResultForm({ result, ...p }: FormProps<TResultInput> & { result:
   }));
   const errors = fieldErrors(t, p.error) ?? {};
   return (
-    <Modal
-      opened={p.opened}
-      onClose={p.onClose}
+    <FormModal
+      p={p}
       size="xl"
       title={t(result ? 'resultsFrameworks.editResult' : 'resultsFrameworks.addResult')}
+      value={() => ({ ...v, title: compactLocalized(v.title), ...compactNotes(RESULT_NOTES, v) })}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          p.onSubmit({
-            ...v,
-            title: compactLocalized(v.title),
-            description: compactLocalized(v.description),
-            assumptions: compactLocalized(v.assumptions),
-            risks: compactLocalized(v.risks),
-          });
-        }}
-      >
-        <Stack>
-          <Select
-            label={t('resultsFrameworks.resultType')}
-            data={RESULT_TYPES.map((x) => ({ value: x, label: t(`resultsFrameworks.resultTypes.${x}`) }))}
-            value={v.type}
-            allowDeselect={false}
-            onChange={(x) => x && setV({ ...v, type: x as TResultInput['type'] })}
-          />
-          <LocalizedTextEditor
-            legend={t('resultsFrameworks.title')}
-            value={v.title}
-            onChange={(title) => setV({ ...v, title })}
-            error={errors.title}
-          />
-          <LocalizedTextEditor
-            legend={t('resultsFrameworks.description')}
-            value={v.description}
-            multiline
-            onChange={(description) => setV({ ...v, description })}
-          />
-          <LocalizedTextEditor
-            legend={t('resultsFrameworks.assumptions')}
-            value={v.assumptions}
-            multiline
-            onChange={(assumptions) => setV({ ...v, assumptions })}
-          />
-          <LocalizedTextEditor
-            legend={t('resultsFrameworks.risks')}
-            value={v.risks}
-            multiline
-            onChange={(risks) => setV({ ...v, risks })}
-          />
-          <Switch
-            label={t('resultsFrameworks.aggregationStatus')}
-            description={t('resultsFrameworks.aggregationStatusHint')}
-            checked={v.aggregationStatus}
-            onChange={(e) => setV({ ...v, aggregationStatus: e.currentTarget.checked })}
-          />
-          <FormFooter error={p.error} pending={p.pending} onCancel={p.onClose} onReload={p.onReload} />
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('resultsFrameworks.resultType')}
+        data={RESULT_TYPES.map((x) => ({ value: x, label: t(`resultsFrameworks.resultTypes.${x}`) }))}
+        value={v.type}
+        allowDeselect={false}
+        onChange={(x) => x && setV({ ...v, type: x as TResultInput['type'] })}
+      />
+      <LocalizedTextEditor
+        legend={t('resultsFrameworks.title')}
+        value={v.title}
+        onChange={(title) => setV({ ...v, title })}
+        error={errors.title}
+      />
+      <LocalizedNotes fields={RESULT_NOTES} value={v} onChange={(x) => setV({ ...v, ...x })} />
+      <Switch
+        label={t('resultsFrameworks.aggregationStatus')}
+        description={t('resultsFrameworks.aggregationStatusHint')}
+        checked={v.aggregationStatus}
+        onChange={(e) => setV({ ...v, aggregationStatus: e.currentTarget.checked })}
+      />
+    </FormModal>
   );
 }
 
@@ -209,6 +235,8 @@ function textToDims(s: string): TIndicatorInput['disaggregations'] {
     });
 }
 
+const INDICATOR_NOTES = ['definition', 'meansOfVerification'] as const;
+
 export function IndicatorForm({
   indicator,
   ...p
@@ -232,159 +260,135 @@ export function IndicatorForm({
   const errors = fieldErrors(t, p.error) ?? {};
   const baseline = v.baseline;
   return (
-    <Modal
-      opened={p.opened}
-      onClose={p.onClose}
+    <FormModal
+      p={p}
       size="xl"
       title={t(indicator ? 'resultsFrameworks.editIndicator' : 'resultsFrameworks.addIndicator')}
+      value={() => ({
+        ...v,
+        title: compactLocalized(v.title),
+        description: compactLocalized(v.description),
+        ...compactNotes(INDICATOR_NOTES, v),
+        unitLabel: v.measure === 'unit' ? compactLocalized(v.unitLabel) : {},
+        disaggregations: textToDims(dims),
+      })}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          p.onSubmit({
+      <LocalizedTextEditor
+        legend={t('resultsFrameworks.title')}
+        value={v.title}
+        onChange={(title) => setV({ ...v, title })}
+        error={errors.title}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('resultsFrameworks.code')}
+          value={v.code ?? ''}
+          maxLength={50}
+          onChange={(e) => setV({ ...v, code: e.currentTarget.value || null })}
+        />
+        <Select
+          label={t('resultsFrameworks.measure')}
+          data={INDICATOR_MEASURES.map((x) => ({
+            value: x,
+            label: t(`resultsFrameworks.measures.${x}`),
+          }))}
+          value={v.measure}
+          allowDeselect={false}
+          onChange={(x) => x && setV({ ...v, measure: x as TIndicatorInput['measure'] })}
+        />
+        <Select
+          label={t('resultsFrameworks.aggregation')}
+          description={t(`resultsFrameworks.aggregationHint.${v.aggregation}`)}
+          data={(['level', 'sum'] as const).map((x) => ({
+            value: x,
+            label: t(`resultsFrameworks.aggregations.${x}`),
+          }))}
+          value={v.aggregation}
+          allowDeselect={false}
+          error={errors.aggregation}
+          onChange={(x) => x && setV({ ...v, aggregation: x as 'level' | 'sum' })}
+        />
+      </SimpleGrid>
+      <Switch
+        label={t('resultsFrameworks.ascending')}
+        description={t(v.ascending ? 'resultsFrameworks.ascendingYes' : 'resultsFrameworks.ascendingNo')}
+        checked={v.ascending}
+        onChange={(e) => setV({ ...v, ascending: e.currentTarget.checked })}
+      />
+      {v.measure === 'unit' && (
+        <LocalizedTextEditor
+          legend={t('resultsFrameworks.unitLabel')}
+          value={v.unitLabel}
+          onChange={(unitLabel) => setV({ ...v, unitLabel })}
+          error={errors.unitLabel}
+        />
+      )}
+      <LocalizedNotes fields={INDICATOR_NOTES} value={v} onChange={(x) => setV({ ...v, ...x })} />
+      <Checkbox
+        label={t('resultsFrameworks.hasBaseline')}
+        checked={baseline !== null}
+        onChange={(e) =>
+          setV({
             ...v,
-            title: compactLocalized(v.title),
-            description: compactLocalized(v.description),
-            definition: compactLocalized(v.definition),
-            meansOfVerification: compactLocalized(v.meansOfVerification),
-            unitLabel: v.measure === 'unit' ? compactLocalized(v.unitLabel) : {},
-            disaggregations: textToDims(dims),
-          });
-        }}
-      >
-        <Stack>
-          <LocalizedTextEditor
-            legend={t('resultsFrameworks.title')}
-            value={v.title}
-            onChange={(title) => setV({ ...v, title })}
-            error={errors.title}
+            baseline: e.currentTarget.checked
+              ? { year: new Date().getFullYear() - 1, isoDate: null, value: null, comment: {} }
+              : null,
+          })
+        }
+      />
+      {baseline && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NumberInput
+            label={t('resultsFrameworks.baselineYear')}
+            value={baseline.year}
+            min={1900}
+            max={9999}
+            allowDecimal={false}
+            required
+            error={errors['baseline.year']}
+            onChange={(x) => setV({ ...v, baseline: { ...baseline, year: Number(x) || 0 } })}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('resultsFrameworks.code')}
-              value={v.code ?? ''}
-              maxLength={50}
-              onChange={(e) => setV({ ...v, code: e.currentTarget.value || null })}
-            />
-            <Select
-              label={t('resultsFrameworks.measure')}
-              data={INDICATOR_MEASURES.map((x) => ({
-                value: x,
-                label: t(`resultsFrameworks.measures.${x}`),
-              }))}
-              value={v.measure}
-              allowDeselect={false}
-              onChange={(x) => x && setV({ ...v, measure: x as TIndicatorInput['measure'] })}
-            />
-            <Select
-              label={t('resultsFrameworks.aggregation')}
-              description={t(`resultsFrameworks.aggregationHint.${v.aggregation}`)}
-              data={(['level', 'sum'] as const).map((x) => ({
-                value: x,
-                label: t(`resultsFrameworks.aggregations.${x}`),
-              }))}
-              value={v.aggregation}
-              allowDeselect={false}
-              error={errors.aggregation}
-              onChange={(x) => x && setV({ ...v, aggregation: x as 'level' | 'sum' })}
-            />
-          </SimpleGrid>
-          <Switch
-            label={t('resultsFrameworks.ascending')}
-            description={t(v.ascending ? 'resultsFrameworks.ascendingYes' : 'resultsFrameworks.ascendingNo')}
-            checked={v.ascending}
-            onChange={(e) => setV({ ...v, ascending: e.currentTarget.checked })}
-          />
-          {v.measure === 'unit' && (
-            <LocalizedTextEditor
-              legend={t('resultsFrameworks.unitLabel')}
-              value={v.unitLabel}
-              onChange={(unitLabel) => setV({ ...v, unitLabel })}
-              error={errors.unitLabel}
-            />
-          )}
-          <LocalizedTextEditor
-            legend={t('resultsFrameworks.definition')}
-            value={v.definition}
-            multiline
-            onChange={(definition) => setV({ ...v, definition })}
-          />
-          <LocalizedTextEditor
-            legend={t('resultsFrameworks.meansOfVerification')}
-            value={v.meansOfVerification}
-            multiline
-            onChange={(meansOfVerification) => setV({ ...v, meansOfVerification })}
-          />
-          <Checkbox
-            label={t('resultsFrameworks.hasBaseline')}
-            checked={baseline !== null}
+          <DateField
+            label={t('resultsFrameworks.baselineDate')}
+            value={baseline.isoDate ?? ''}
+            error={errors['baseline.isoDate']}
             onChange={(e) =>
-              setV({
-                ...v,
-                baseline: e.currentTarget.checked
-                  ? { year: new Date().getFullYear() - 1, isoDate: null, value: null, comment: {} }
-                  : null,
-              })
+              setV({ ...v, baseline: { ...baseline, isoDate: e.currentTarget.value || null } })
             }
           />
-          {baseline && (
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <NumberInput
-                label={t('resultsFrameworks.baselineYear')}
-                value={baseline.year}
-                min={1900}
-                max={9999}
-                allowDecimal={false}
-                required
-                error={errors['baseline.year']}
-                onChange={(x) => setV({ ...v, baseline: { ...baseline, year: Number(x) || 0 } })}
-              />
-              <DateField
-                label={t('resultsFrameworks.baselineDate')}
-                value={baseline.isoDate ?? ''}
-                error={errors['baseline.isoDate']}
-                onChange={(e) =>
-                  setV({ ...v, baseline: { ...baseline, isoDate: e.currentTarget.value || null } })
-                }
-              />
-              <NumberInput
-                label={t('resultsFrameworks.baselineValue')}
-                value={baseline.value ?? ''}
-                error={errors['baseline.value']}
-                onChange={(x) =>
-                  setV({ ...v, baseline: { ...baseline, value: x === '' ? null : Number(x) } })
-                }
-              />
-            </SimpleGrid>
-          )}
-          <Textarea
-            label={t('resultsFrameworks.disaggregations')}
-            description={t('resultsFrameworks.disaggregationsHint')}
-            autosize
-            minRows={2}
-            value={dims}
-            error={Object.entries(errors).find(([k]) => k.startsWith('disaggregations'))?.[1]}
-            onChange={(e) => setDims(e.currentTarget.value)}
+          <NumberInput
+            label={t('resultsFrameworks.baselineValue')}
+            value={baseline.value ?? ''}
+            error={errors['baseline.value']}
+            onChange={(x) => setV({ ...v, baseline: { ...baseline, value: x === '' ? null : Number(x) } })}
           />
-          <Select
-            label={t('resultsFrameworks.source')}
-            description={t('resultsFrameworks.sourceHint')}
-            data={[
-              { value: '', label: t('resultsFrameworks.sourceNone') },
-              ...INDICATOR_SOURCES.map((x) => ({
-                value: x,
-                label: t(`resultsFrameworks.sources.${sourceKey(x)}`),
-              })),
-            ]}
-            value={v.sourceKey ?? ''}
-            allowDeselect={false}
-            error={errors.sourceKey}
-            onChange={(x) => setV({ ...v, sourceKey: x ? (x as TIndicatorInput['sourceKey']) : null })}
-          />
-          <FormFooter error={p.error} pending={p.pending} onCancel={p.onClose} onReload={p.onReload} />
-        </Stack>
-      </form>
-    </Modal>
+        </SimpleGrid>
+      )}
+      <Textarea
+        label={t('resultsFrameworks.disaggregations')}
+        description={t('resultsFrameworks.disaggregationsHint')}
+        autosize
+        minRows={2}
+        value={dims}
+        error={Object.entries(errors).find(([k]) => k.startsWith('disaggregations'))?.[1]}
+        onChange={(e) => setDims(e.currentTarget.value)}
+      />
+      <Select
+        label={t('resultsFrameworks.source')}
+        description={t('resultsFrameworks.sourceHint')}
+        data={[
+          { value: '', label: t('resultsFrameworks.sourceNone') },
+          ...INDICATOR_SOURCES.map((x) => ({
+            value: x,
+            label: t(`resultsFrameworks.sources.${sourceKey(x)}`),
+          })),
+        ]}
+        value={v.sourceKey ?? ''}
+        allowDeselect={false}
+        error={errors.sourceKey}
+        onChange={(x) => setV({ ...v, sourceKey: x ? (x as TIndicatorInput['sourceKey']) : null })}
+      />
+    </FormModal>
   );
 }
 
@@ -499,116 +503,106 @@ export function PeriodForm({
   const qualitative = indicator.measure === 'qualitative';
   const firstError = (prefix: string) => Object.entries(errors).find(([k]) => k.startsWith(prefix))?.[1];
   return (
-    <Modal
-      opened={p.opened}
-      onClose={p.onClose}
+    <FormModal
+      p={p}
       size="lg"
       title={t(period ? 'resultsFrameworks.editPeriod' : 'resultsFrameworks.addPeriod')}
+      value={() => ({
+        start,
+        end,
+        target: {
+          value: target === '' || qualitative ? null : Number(target),
+          comment: compactLocalized(targetComment),
+          breakdown: toBreakdown(targetBreakdown),
+        },
+        actual: reported
+          ? {
+              value: actual === '' || qualitative ? null : Number(actual),
+              comment: compactLocalized(actualComment),
+              breakdown: toBreakdown(actualBreakdown),
+            }
+          : null,
+      })}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          p.onSubmit({
-            start,
-            end,
-            target: {
-              value: target === '' || qualitative ? null : Number(target),
-              comment: compactLocalized(targetComment),
-              breakdown: toBreakdown(targetBreakdown),
-            },
-            actual: reported
-              ? {
-                  value: actual === '' || qualitative ? null : Number(actual),
-                  comment: compactLocalized(actualComment),
-                  breakdown: toBreakdown(actualBreakdown),
-                }
-              : null,
-          });
-        }}
-      >
-        <Stack>
-          <SimpleGrid cols={2}>
-            <DateField
-              label={t('resultsFrameworks.periodStart')}
-              value={start}
-              required
-              error={errors.start}
-              onChange={(e) => setStart(e.currentTarget.value)}
-            />
-            <DateField
-              label={t('resultsFrameworks.periodEnd')}
-              value={end}
-              required
-              error={errors.end}
-              onChange={(e) => setEnd(e.currentTarget.value)}
-            />
-          </SimpleGrid>
+      <SimpleGrid cols={2}>
+        <DateField
+          label={t('resultsFrameworks.periodStart')}
+          value={start}
+          required
+          error={errors.start}
+          onChange={(e) => setStart(e.currentTarget.value)}
+        />
+        <DateField
+          label={t('resultsFrameworks.periodEnd')}
+          value={end}
+          required
+          error={errors.end}
+          onChange={(e) => setEnd(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      {!qualitative && (
+        <NumberInput
+          label={t('resultsFrameworks.target')}
+          value={target}
+          error={errors['target.value']}
+          onChange={(x) => setTarget(x === '' ? '' : Number(x))}
+        />
+      )}
+      <Textarea
+        label={t('resultsFrameworks.targetComment')}
+        autosize
+        value={targetComment[locale] ?? ''}
+        onChange={(e) => setTargetComment({ ...targetComment, [locale]: e.currentTarget.value })}
+      />
+      {!qualitative && (
+        <BreakdownInputs
+          label={t('resultsFrameworks.targetBreakdown')}
+          dims={indicator.disaggregations}
+          value={targetBreakdown}
+          onChange={setTargetBreakdown}
+        />
+      )}
+      {firstError('target.breakdown') && (
+        <Text c="red" size="sm">
+          {firstError('target.breakdown')}
+        </Text>
+      )}
+      <Switch
+        label={t('resultsFrameworks.actualReported')}
+        checked={reported}
+        onChange={(e) => setReported(e.currentTarget.checked)}
+      />
+      {reported && (
+        <>
           {!qualitative && (
             <NumberInput
-              label={t('resultsFrameworks.target')}
-              value={target}
-              error={errors['target.value']}
-              onChange={(x) => setTarget(x === '' ? '' : Number(x))}
+              label={t('resultsFrameworks.actual')}
+              value={actual}
+              error={errors['actual.value']}
+              onChange={(x) => setActual(x === '' ? '' : Number(x))}
             />
           )}
           <Textarea
-            label={t('resultsFrameworks.targetComment')}
+            label={t('resultsFrameworks.actualComment')}
             autosize
-            value={targetComment[locale] ?? ''}
-            onChange={(e) => setTargetComment({ ...targetComment, [locale]: e.currentTarget.value })}
+            value={actualComment[locale] ?? ''}
+            onChange={(e) => setActualComment({ ...actualComment, [locale]: e.currentTarget.value })}
           />
           {!qualitative && (
             <BreakdownInputs
-              label={t('resultsFrameworks.targetBreakdown')}
+              label={t('resultsFrameworks.actualBreakdown')}
               dims={indicator.disaggregations}
-              value={targetBreakdown}
-              onChange={setTargetBreakdown}
+              value={actualBreakdown}
+              onChange={setActualBreakdown}
             />
           )}
-          {firstError('target.breakdown') && (
+          {firstError('actual.breakdown') && (
             <Text c="red" size="sm">
-              {firstError('target.breakdown')}
+              {firstError('actual.breakdown')}
             </Text>
           )}
-          <Switch
-            label={t('resultsFrameworks.actualReported')}
-            checked={reported}
-            onChange={(e) => setReported(e.currentTarget.checked)}
-          />
-          {reported && (
-            <>
-              {!qualitative && (
-                <NumberInput
-                  label={t('resultsFrameworks.actual')}
-                  value={actual}
-                  error={errors['actual.value']}
-                  onChange={(x) => setActual(x === '' ? '' : Number(x))}
-                />
-              )}
-              <Textarea
-                label={t('resultsFrameworks.actualComment')}
-                autosize
-                value={actualComment[locale] ?? ''}
-                onChange={(e) => setActualComment({ ...actualComment, [locale]: e.currentTarget.value })}
-              />
-              {!qualitative && (
-                <BreakdownInputs
-                  label={t('resultsFrameworks.actualBreakdown')}
-                  dims={indicator.disaggregations}
-                  value={actualBreakdown}
-                  onChange={setActualBreakdown}
-                />
-              )}
-              {firstError('actual.breakdown') && (
-                <Text c="red" size="sm">
-                  {firstError('actual.breakdown')}
-                </Text>
-              )}
-            </>
-          )}
-          <FormFooter error={p.error} pending={p.pending} onCancel={p.onClose} onReload={p.onReload} />
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormModal>
   );
 }

@@ -24,7 +24,14 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import { ProjectStatusBadge } from '../projects/project-labels';
 import { usePublicShowcase } from './api';
-import { joinList, placeName, ShowcaseShell, useDocumentMeta, useShowcaseHref } from './showcase-shell';
+import {
+  joinList,
+  placeName,
+  ShowcaseShell,
+  ShowcaseTable,
+  useDocumentMeta,
+  useShowcaseHref,
+} from './showcase-shell';
 
 /** Public, no sign-in: /showcase/:slug — what the college marked public, in the visitor's language. */
 export function ShowcasePage() {
@@ -222,30 +229,20 @@ function Partners({ partners }: { partners: TPublicShowcase['partners'] }) {
           {t('partners.map.clearCountry', { country: countryName(country, locale) })}
         </Button>
       )}
-      <Table.ScrollContainer minWidth={480}>
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('partners.name')}</Table.Th>
-              <Table.Th scope="col">{t('partners.type')}</Table.Th>
-              <Table.Th scope="col">{t('partners.city')}</Table.Th>
-              <Table.Th scope="col">{t('partners.country')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Th scope="row" fw={500}>
-                  {pickLocalized(p.names, locale)}
-                </Table.Th>
-                <Table.Td>{t(`partners.types.${p.type}`)}</Table.Td>
-                <Table.Td>{p.city}</Table.Td>
-                <Table.Td>{countryName(p.country, locale)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ShowcaseTable
+        minWidth={480}
+        columns={[t('partners.name'), t('partners.type'), t('partners.city'), t('partners.country')]}
+        rows={shown}
+        rowKey={(p) => p.id}
+        rowHeader={(p) => pickLocalized(p.names, locale)}
+        cells={(p) => (
+          <>
+            <Table.Td>{t(`partners.types.${p.type}`)}</Table.Td>
+            <Table.Td>{p.city}</Table.Td>
+            <Table.Td>{countryName(p.country, locale)}</Table.Td>
+          </>
+        )}
+      />
     </Box>
   );
 }
@@ -296,51 +293,50 @@ function Resources({ resources }: { resources: TPublicShowcase['resources'] }) {
       <Text size="sm" c="dimmed" mb="md">
         {t('showcase.resourcesHint')}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('showcase.resource.title')}</Table.Th>
-              <Table.Th scope="col">{t('showcase.resource.kind')}</Table.Th>
-              <Table.Th scope="col">{t('showcase.resource.subject')}</Table.Th>
-              <Table.Th scope="col">{t('showcase.resource.version')}</Table.Th>
-              <Table.Th scope="col">{t('showcase.resource.languages')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {resources.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Th scope="row" fw={500}>
-                  {pickLocalized(r.title, locale)}
-                  {r.description && (
-                    <Text size="xs" c="dimmed" fw={400} lineClamp={2}>
-                      {r.description}
-                    </Text>
-                  )}
-                </Table.Th>
-                <Table.Td>{t(`library.kinds.${r.kind}`)}</Table.Td>
-                <Table.Td>{r.subject}</Table.Td>
-                <Table.Td>
-                  {r.latestVersion ?? '—'}
-                  {r.publishedOn && (
-                    <Text size="xs" c="dimmed">
-                      {formatDate(r.publishedOn, locale)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {r.languages.length > 0
-                    ? joinList(
-                        r.languages.map((l) => languageName(l, locale)),
-                        locale,
-                      )
-                    : '—'}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ShowcaseTable
+        minWidth={560}
+        columns={[
+          t('showcase.resource.title'),
+          t('showcase.resource.kind'),
+          t('showcase.resource.subject'),
+          t('showcase.resource.version'),
+          t('showcase.resource.languages'),
+        ]}
+        rows={resources}
+        rowKey={(r) => r.id}
+        rowHeader={(r) => (
+          <>
+            {pickLocalized(r.title, locale)}
+            {r.description && (
+              <Text size="xs" c="dimmed" fw={400} lineClamp={2}>
+                {r.description}
+              </Text>
+            )}
+          </>
+        )}
+        cells={(r) => (
+          <>
+            <Table.Td>{t(`library.kinds.${r.kind}`)}</Table.Td>
+            <Table.Td>{r.subject}</Table.Td>
+            <Table.Td>
+              {r.latestVersion ?? '—'}
+              {r.publishedOn && (
+                <Text size="xs" c="dimmed">
+                  {formatDate(r.publishedOn, locale)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {r.languages.length > 0
+                ? joinList(
+                    r.languages.map((l) => languageName(l, locale)),
+                    locale,
+                  )
+                : '—'}
+            </Table.Td>
+          </>
+        )}
+      />
     </Box>
   );
 }

@@ -23,7 +23,14 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { pickLocalized } from '../../lib/localized';
 import { ProjectStatusBadge } from '../projects/project-labels';
 import { usePublicProject } from './api';
-import { joinList, placeName, ShowcaseShell, useDocumentMeta, useShowcaseHref } from './showcase-shell';
+import {
+  joinList,
+  placeName,
+  ShowcaseShell,
+  ShowcaseTable,
+  useDocumentMeta,
+  useShowcaseHref,
+} from './showcase-shell';
 
 const STATUS_COLORS: Record<string, string> = {
   achieved: 'teal',
@@ -115,30 +122,25 @@ function ProjectView({ slug, data }: { slug: string; data: TPublicProject }) {
           <Title order={2} id="project-partners" mb="md">
             {t('showcase.sections.partners')}
           </Title>
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('partners.name')}</Table.Th>
-                  <Table.Th scope="col">{t('showcase.project.role')}</Table.Th>
-                  <Table.Th scope="col">{t('partners.type')}</Table.Th>
-                  <Table.Th scope="col">{t('showcase.project.location')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {p.partners.map((x) => (
-                  <Table.Tr key={`${x.id}-${x.role}`}>
-                    <Table.Th scope="row" fw={500}>
-                      {pickLocalized(x.names, locale)}
-                    </Table.Th>
-                    <Table.Td>{t(`projects.roles.${x.role}`)}</Table.Td>
-                    <Table.Td>{t(`partners.types.${x.type}`)}</Table.Td>
-                    <Table.Td>{placeName(x.city, countryName(x.country, locale), locale)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ShowcaseTable
+            minWidth={480}
+            columns={[
+              t('partners.name'),
+              t('showcase.project.role'),
+              t('partners.type'),
+              t('showcase.project.location'),
+            ]}
+            rows={p.partners}
+            rowKey={(x) => `${x.id}-${x.role}`}
+            rowHeader={(x) => pickLocalized(x.names, locale)}
+            cells={(x) => (
+              <>
+                <Table.Td>{t(`projects.roles.${x.role}`)}</Table.Td>
+                <Table.Td>{t(`partners.types.${x.type}`)}</Table.Td>
+                <Table.Td>{placeName(x.city, countryName(x.country, locale), locale)}</Table.Td>
+              </>
+            )}
+          />
         </Box>
       )}
 
@@ -147,65 +149,65 @@ function ProjectView({ slug, data }: { slug: string; data: TPublicProject }) {
           <Title order={2} id="project-results" mb="md">
             {t('showcase.project.results')}
           </Title>
-          <Table.ScrollContainer minWidth={640}>
-            <Table withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('showcase.project.indicator')}</Table.Th>
-                  <Table.Th scope="col">{t('showcase.project.baseline')}</Table.Th>
-                  <Table.Th scope="col">{t('showcase.project.target')}</Table.Th>
-                  <Table.Th scope="col">{t('showcase.project.actual')}</Table.Th>
-                  <Table.Th scope="col">{t('showcase.project.progress')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {p.indicators.map((i) => {
-                  const unit = pickLocalized(i.unit, locale);
-                  const num = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
-                  return (
-                    <Table.Tr key={i.id}>
-                      <Table.Th scope="row" fw={500}>
-                        {pickLocalized(i.title, locale)}
-                        <Text size="xs" c="dimmed" fw={400}>
-                          {t(`resultsFrameworks.resultTypes.${i.resultType}`)} ·{' '}
-                          {pickLocalized(i.resultTitle, locale)}
-                          {unit ? ` · ${unit}` : ''}
-                        </Text>
-                      </Table.Th>
-                      <Table.Td>
-                        {num(i.baseline)}
-                        {i.baselineYear !== null && (
-                          <Text size="xs" c="dimmed">
-                            {i.baselineYear}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{num(i.target)}</Table.Td>
-                      <Table.Td>{num(i.actual)}</Table.Td>
-                      <Table.Td miw={160}>
-                        {i.percent !== null && (
-                          <Group gap="xs" wrap="nowrap">
-                            <Progress
-                              value={i.percent}
-                              w={90}
-                              color={STATUS_COLORS[i.status] ?? 'blue'}
-                              aria-label={t('showcase.project.progress')}
-                            />
-                            <Text size="sm">
-                              {formatNumber(i.percent / 100, locale, { style: 'percent' })}
-                            </Text>
-                          </Group>
-                        )}
-                        <Badge variant="light" color={STATUS_COLORS[i.status] ?? 'gray'} mt={4}>
-                          {t(`resultsFrameworks.status.${i.status}`)}
-                        </Badge>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ShowcaseTable
+            minWidth={640}
+            striped={false}
+            columns={[
+              t('showcase.project.indicator'),
+              t('showcase.project.baseline'),
+              t('showcase.project.target'),
+              t('showcase.project.actual'),
+              t('showcase.project.progress'),
+            ]}
+            rows={p.indicators}
+            rowKey={(i) => i.id}
+            rowHeader={(i) => {
+              const unit = pickLocalized(i.unit, locale);
+              return (
+                <>
+                  {pickLocalized(i.title, locale)}
+                  <Text size="xs" c="dimmed" fw={400}>
+                    {t(`resultsFrameworks.resultTypes.${i.resultType}`)} ·{' '}
+                    {pickLocalized(i.resultTitle, locale)}
+                    {unit ? ` · ${unit}` : ''}
+                  </Text>
+                </>
+              );
+            }}
+            cells={(i) => {
+              const num = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
+              return (
+                <>
+                  <Table.Td>
+                    {num(i.baseline)}
+                    {i.baselineYear !== null && (
+                      <Text size="xs" c="dimmed">
+                        {i.baselineYear}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{num(i.target)}</Table.Td>
+                  <Table.Td>{num(i.actual)}</Table.Td>
+                  <Table.Td miw={160}>
+                    {i.percent !== null && (
+                      <Group gap="xs" wrap="nowrap">
+                        <Progress
+                          value={i.percent}
+                          w={90}
+                          color={STATUS_COLORS[i.status] ?? 'blue'}
+                          aria-label={t('showcase.project.progress')}
+                        />
+                        <Text size="sm">{formatNumber(i.percent / 100, locale, { style: 'percent' })}</Text>
+                      </Group>
+                    )}
+                    <Badge variant="light" color={STATUS_COLORS[i.status] ?? 'gray'} mt={4}>
+                      {t(`resultsFrameworks.status.${i.status}`)}
+                    </Badge>
+                  </Table.Td>
+                </>
+              );
+            }}
+          />
         </Box>
       )}
     </Stack>

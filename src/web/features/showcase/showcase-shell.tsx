@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Container, Group, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Container, Group, Table, Text } from '@mantine/core';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -160,5 +160,51 @@ export function ShowcaseShell({
         </Container>
       </Box>
     </Box>
+  );
+}
+
+/** A read-only public table: column headers, and each row named by its first cell (a row header). */
+export function ShowcaseTable<T>({
+  minWidth,
+  striped = true,
+  columns,
+  rows,
+  rowKey,
+  rowHeader,
+  cells,
+}: {
+  minWidth: number;
+  striped?: boolean;
+  columns: string[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  rowHeader: (row: T) => ReactNode;
+  /** The other cells of the row (`<Table.Td>`s). */
+  cells: (row: T) => ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table striped={striped} withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c} scope="col">
+                {c}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)}>
+              <Table.Th scope="row" fw={500}>
+                {rowHeader(row)}
+              </Table.Th>
+              {cells(row)}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
