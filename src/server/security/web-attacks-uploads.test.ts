@@ -7,17 +7,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGREEMENT_DOCUMENT_MAX_BYTES } from '../../contracts/agreements.js';
+import { ATTACHMENT_MAX_BYTES } from '../../contracts/attachments.js';
+import { IATI_IMPORT_MAX_BYTES } from '../../contracts/iati.js';
+import { RESOURCE_FILE_MAX_BYTES } from '../../contracts/library.js';
+import { EVIDENCE_MAX_BYTES as DISPUTE_EVIDENCE_MAX_BYTES } from '../../contracts/marking.js';
+import { EVIDENCE_MAX_BYTES } from '../../contracts/results-frameworks.js';
+import { Permission, type Role, roleHas } from '../../contracts/roles.js';
+import { IMPORT_MAX_BYTES as BASE_IMPORT_MAX_BYTES } from '../modules/bases/bases.transfer.js';
+import { SCHEME_IMPORT_MAX_BYTES } from '../modules/marking-schemes/marking-schemes.transfer.js';
 import { insertCompetition, insertSkill } from '../modules/marking-schemes/test-fixtures.js';
+import { IMPORT_MAX_BYTES as PARTNER_IMPORT_MAX_BYTES } from '../modules/partners/partners.transfer.js';
+import { SKILL_IMPORT_MAX_BYTES } from '../modules/talent/skills.transfer.js';
+import { TALENT_IMPORT_MAX_BYTES } from '../modules/talent/talent.transfer.js';
+import { IMPORT_MAX_BYTES as TRAINING_IMPORT_MAX_BYTES } from '../modules/training/training.transfer.js';
 import { newId } from '../platform/ids.js';
 import { writeTabularFile } from '../platform/spreadsheets/tabular-files.js';
 import { xlsxBomb } from '../platform/spreadsheets/zip-bomb.test-support.js';
 import { buildAgreement, buildPartner } from '../test/factories.js';
-import { type Client, createTestApp, signedInAs, type TestApp } from '../test/test-app.js';
+import { Client, createTestApp, signedInAs, type TestApp } from '../test/test-app.js';
 
 let t: TestApp;
 let admin: Client;
 /** Every endpoint that reads an uploaded spreadsheet, XML or CSV file (preview and commit). */
 let imports: string[] = [];
+/**
+ * Every upload route with its size limit and the permissions its service requires first: every
+ * import above, the college-skills import and the document and evidence uploads.
+ */
+let guarded: { url: string; maxBytes: number; needs: Permission[] }[] = [];
+let orgId = '';
 let agreementId = '';
 let projectId = '';
 
@@ -34,6 +53,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const s = await signedInAs(t, 'admin');
   admin = s.client;
+  orgId = s.orgId;
   const base = (
     await admin.post('/api/v1/bases', {
       kind: 'worldskills',
@@ -106,6 +126,59 @@ beforeAll(async () => {
     `/api/v1/competitions/skills/${skillId}/schemes/import/preview`,
     `/api/v1/competitions/skills/${skillId}/schemes/import`,
   ];
+  const need = (needs: Permission[], maxBytes: number, ...urls: string[]) =>
+    urls.map((url) => ({ url, maxBytes, needs }));
+  // What each import's service requires and its route's limit (the glossary's is the route's own).
+  const importGuards: [RegExp, Permission[], number][] = [
+    [/\/partners\/import/, [Permission.PartnerImport], PARTNER_IMPORT_MAX_BYTES],
+    [/\/talent\/import/, [Permission.TalentManage], TALENT_IMPORT_MAX_BYTES],
+    [/\/infrastructure-lists\/import|\/equipment\/import/, [Permission.BaseWrite], BASE_IMPORT_MAX_BYTES],
+    [/\/enrolments\/import/, [Permission.TrainingImport], TRAINING_IMPORT_MAX_BYTES],
+    [/\/glossaries\/[^/]+\/import/, [Permission.GlossaryWrite], 10 * 1024 * 1024],
+    [/\/iati\/import/, [Permission.IatiImport, Permission.ProjectWrite], IATI_IMPORT_MAX_BYTES],
+    [/\/schemes\/import/, [Permission.MarkingSchemeManage], SCHEME_IMPORT_MAX_BYTES],
+  ];
+  guarded = [
+    ...imports.map((url) => {
+      const found = importGuards.find(([pattern]) => pattern.test(url));
+      if (!found) {
+        throw new Error(`no permission listed for ${url}`);
+      }
+      return { url, needs: found[1], maxBytes: found[2] };
+    }),
+    ...need(
+      [Permission.TalentManage],
+      SKILL_IMPORT_MAX_BYTES,
+      '/api/v1/talent/college-skills/import/preview',
+      '/api/v1/talent/college-skills/import',
+    ),
+    ...need(
+      [Permission.AgreementWrite],
+      AGREEMENT_DOCUMENT_MAX_BYTES,
+      `/api/v1/agreements/${agreementId}/documents`,
+    ),
+    ...need([Permission.ProjectWrite], ATTACHMENT_MAX_BYTES, `/api/v1/projects/${projectId}/documents`),
+    ...need(
+      [Permission.TrainingWrite],
+      ATTACHMENT_MAX_BYTES,
+      `/api/v1/training/programmes/${programme.id}/materials`,
+    ),
+    ...need(
+      [Permission.ResultsFrameworkWrite],
+      EVIDENCE_MAX_BYTES,
+      `/api/v1/projects/${projectId}/results/periods/${newId()}/evidence`,
+    ),
+    ...need(
+      [Permission.ResourceWrite],
+      RESOURCE_FILE_MAX_BYTES,
+      `/api/v1/resources/${newId()}/versions/${newId()}/files?language=en`,
+    ),
+    ...need(
+      [Permission.DisputeRaise],
+      DISPUTE_EVIDENCE_MAX_BYTES,
+      `/api/v1/marking/disputes/${newId()}/evidence`,
+    ),
+  ];
   for (const url of imports) {
     // Every listed endpoint exists and answers its own "no file" error, so a typo cannot pass.
     const res = await admin.post(url, {});
@@ -124,6 +197,42 @@ function expectRefusal(res: { statusCode: number; body: string }, what: string) 
 }
 
 describe('hostile files on every import endpoint', () => {
+  it('an anonymous upload is refused with 401 before the file is read, on every import endpoint', async () => {
+    const anonymous = new Client(t.app, {}, '', '');
+    // Larger than every import limit: were the file read first, the answer would be 413.
+    const big = Buffer.alloc(11 * 1024 * 1024, 0x41);
+    for (const url of imports) {
+      const res = await anonymous.upload(url, 'big.xlsx', big);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('a signed-in user without the permission gets 403 before a file over the limit is read', async () => {
+    const clients = new Map<Role, Client>();
+    // Over the largest limit; each route gets one byte more than its own (were the file read
+    // before the permission check, the answer would be 413).
+    const big = Buffer.alloc(Math.max(...guarded.map((g) => g.maxBytes)) + 1, 0x41);
+    for (const { url, maxBytes, needs } of guarded) {
+      // A role that really lacks what the service requires (trainer lacks most, expert the rest).
+      const role = (['trainer', 'expert', 'participant'] as const).find(
+        (r) => !needs.every((p) => roleHas(r, p)),
+      );
+      if (!role) {
+        throw new Error(`every role holds ${needs.join(', ')}`);
+      }
+      let client = clients.get(role);
+      if (!client) {
+        client = (await signedInAs(t, role, orgId)).client;
+        clients.set(role, client);
+      }
+      const res = await client.upload(url, 'big.pdf', big.subarray(0, maxBytes + 1), 'application/pdf');
+      expect(res.statusCode, `${role} -> ${url}: ${res.body.slice(0, 200)}`).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+      expect(res.json().error.message).toMatch(/^Missing permission /);
+    }
+  });
+
   it('a truncated workbook, a corrupt one and a zip bomb: refused with a code, never a 500', async () => {
     const good = await writeTabularFile('xlsx', ['name_en', 'country'], [['A', 'KE']], 'S');
     const truncated = good.subarray(0, Math.floor(good.length / 2));

@@ -11,6 +11,7 @@ import {
   ZUpdateAgreementRequestSchema,
 } from '../../../contracts/agreements.js';
 import { ZId, ZIdParams, ZOk, ZPage } from '../../../contracts/common.js';
+import { Permission } from '../../../contracts/roles.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import * as documents from './agreement-documents.service.js';
@@ -90,7 +91,9 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, AGREEMENT_DOCUMENT_MAX_BYTES);
+      const file = await readUpload(req, AGREEMENT_DOCUMENT_MAX_BYTES, {
+        requires: Permission.AgreementWrite,
+      });
       return reply.code(201).send(await documents.uploadAgreementDocument(ctx, req.params.id, file));
     },
   );

@@ -21,6 +21,7 @@ import {
   ZUpdateBaseRequestSchema,
 } from '../../../contracts/bases.js';
 import { ZIdParams, ZPage } from '../../../contracts/common.js';
+import { Permission } from '../../../contracts/roles.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import { TABULAR_CONTENT_TYPES } from '../../platform/spreadsheets/tabular-files.js';
@@ -131,7 +132,7 @@ export async function basesRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.BaseWrite });
       return transfer.previewInventoryImport(ctx, req.params.id, file.fileName, file.bytes);
     },
   );
@@ -149,7 +150,7 @@ export async function basesRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.BaseWrite });
       return transfer.importInventory(ctx, req.params.id, req.query.mode, file.fileName, file.bytes);
     },
   );
@@ -197,7 +198,7 @@ export async function basesRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZTabularImportPreviewSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.BaseWrite });
       return transfer.previewInfrastructureList(ctx, file.fileName, file.bytes);
     },
   );
@@ -214,7 +215,7 @@ export async function basesRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.BaseWrite });
       const list = await transfer.importInfrastructureList(ctx, req.query, file.fileName, file.bytes);
       return reply.code(201).send(list);
     },

@@ -9,6 +9,7 @@ import {
   ZIatiPublisherSchema,
   ZUpdateIatiPublisherRequestSchema,
 } from '../../../contracts/iati.js';
+import { Permission } from '../../../contracts/roles.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import * as imports from './iati.import.js';
@@ -58,7 +59,9 @@ export async function iatiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZIatiImportPreviewSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, IATI_IMPORT_MAX_BYTES);
+      const file = await readUpload(req, IATI_IMPORT_MAX_BYTES, {
+        requires: [Permission.IatiImport, Permission.ProjectWrite],
+      });
       return imports.previewImport(ctx, file.fileName, file.bytes);
     },
   );
@@ -75,7 +78,9 @@ export async function iatiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, IATI_IMPORT_MAX_BYTES);
+      const file = await readUpload(req, IATI_IMPORT_MAX_BYTES, {
+        requires: [Permission.IatiImport, Permission.ProjectWrite],
+      });
       return imports.runImport(ctx, file.fileName, file.bytes, imports.parseExpectedPlan(file.fields.plan));
     },
   );

@@ -27,6 +27,7 @@ import {
   ZUpdateResourceRequestSchema,
   ZUpdateTermRequestSchema,
 } from '../../../contracts/library.js';
+import { Permission } from '../../../contracts/roles.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import * as glossaries from './glossaries.service.js';
@@ -108,7 +109,7 @@ export async function libraryRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, RESOURCE_FILE_MAX_BYTES);
+      const file = await readUpload(req, RESOURCE_FILE_MAX_BYTES, { requires: Permission.ResourceWrite });
       return reply
         .code(201)
         .send(
@@ -315,7 +316,7 @@ export async function libraryRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, GLOSSARY_IMPORT_MAX_BYTES);
+      const file = await readUpload(req, GLOSSARY_IMPORT_MAX_BYTES, { requires: Permission.GlossaryWrite });
       return transfer.importGlossary(ctx, req.params.id, req.query.format, file);
     },
   );

@@ -17,6 +17,7 @@ import {
   ZUnlockSchemeRequestSchema,
   ZVersionQuerySchema,
 } from '../../../contracts/marking-schemes.js';
+import { Permission } from '../../../contracts/roles.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import { CIS_WORKBOOK_CONTENT_TYPE } from '../../platform/spreadsheets/cis-workbook-files.js';
@@ -64,7 +65,9 @@ export async function markingSchemesRoutes(app: FastifyInstance): Promise<void> 
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.SCHEME_IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.SCHEME_IMPORT_MAX_BYTES, {
+        requires: Permission.MarkingSchemeManage,
+      });
       return transfer.previewSchemeImport(ctx, req.params.skillId, file.fileName, file.bytes);
     },
   );
@@ -82,7 +85,9 @@ export async function markingSchemesRoutes(app: FastifyInstance): Promise<void> 
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.SCHEME_IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.SCHEME_IMPORT_MAX_BYTES, {
+        requires: Permission.MarkingSchemeManage,
+      });
       return reply
         .code(201)
         .send(await transfer.importScheme(ctx, req.params.skillId, file.fileName, file.bytes));

@@ -17,6 +17,7 @@ import {
   ZMarkBatchResultSchema,
   ZRaiseDisputeRequestSchema,
 } from '../../../contracts/marking.js';
+import { Permission } from '../../../contracts/roles.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import * as disputes from './disputes.service.js';
@@ -182,7 +183,7 @@ export async function markingRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const upload = await readUpload(req, EVIDENCE_MAX_BYTES);
+      const upload = await readUpload(req, EVIDENCE_MAX_BYTES, { requires: Permission.DisputeRaise });
       const created = await disputes.addEvidence(ctx, req.params.disputeId, {
         fileName: upload.fileName,
         bytes: upload.bytes,

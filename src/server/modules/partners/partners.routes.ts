@@ -13,6 +13,7 @@ import {
   ZPartnerSummarySchema,
   ZUpdatePartnerRequestSchema,
 } from '../../../contracts/partners.js';
+import { Permission } from '../../../contracts/roles.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
 import { TABULAR_CONTENT_TYPES } from '../../platform/spreadsheets/tabular-files.js';
@@ -71,7 +72,7 @@ export async function partnersRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZImportPreviewSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.PartnerImport });
       return transfer.previewPartnerImport(ctx, file.fileName, file.bytes);
     },
   );
@@ -81,7 +82,7 @@ export async function partnersRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZImportResultSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.PartnerImport });
       return transfer.importPartners(ctx, file.fileName, file.bytes);
     },
   );

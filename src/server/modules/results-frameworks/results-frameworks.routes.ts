@@ -22,6 +22,7 @@ import {
   ZUpdateResultRequestSchema,
   ZVersionQuery,
 } from '../../../contracts/results-frameworks.js';
+import { Permission } from '../../../contracts/roles.js';
 import { AppError } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
@@ -171,7 +172,9 @@ export async function resultsFrameworksRoutes(app: FastifyInstance): Promise<voi
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const upload = await readUpload(req, EVIDENCE_MAX_BYTES);
+      const upload = await readUpload(req, EVIDENCE_MAX_BYTES, {
+        requires: Permission.ResultsFrameworkWrite,
+      });
       const title = ZEvidenceTitle.safeParse(upload.fields.title ?? '');
       if (!title.success) {
         throw new AppError('INVALID_INPUT', 'The title is too long', {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams, ZOk } from '../../../contracts/common.js';
+import { Permission } from '../../../contracts/roles.js';
 import {
   ZCollegeSkillDetailSchema,
   ZCollegeSkillImportPreviewSchema,
@@ -59,7 +60,9 @@ export async function skillsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.SKILL_IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.SKILL_IMPORT_MAX_BYTES, {
+        requires: Permission.TalentManage,
+      });
       return transfer.previewSkillImport(ctx, file.fileName, file.bytes);
     },
   );
@@ -70,7 +73,9 @@ export async function skillsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.SKILL_IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.SKILL_IMPORT_MAX_BYTES, {
+        requires: Permission.TalentManage,
+      });
       return transfer.importCollegeSkills(ctx, file.fileName, file.bytes);
     },
   );

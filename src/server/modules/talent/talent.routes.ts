@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams, ZOk } from '../../../contracts/common.js';
+import { Permission } from '../../../contracts/roles.js';
 import {
   ZAnonymisedProfileSchema,
   ZCreateTalentProfileRequestSchema,
@@ -131,7 +132,9 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZTalentImportPreviewSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.TALENT_IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.TALENT_IMPORT_MAX_BYTES, {
+        requires: Permission.TalentManage,
+      });
       return transfer.previewTalentImport(ctx, file.fileName, file.bytes);
     },
   );
@@ -140,7 +143,9 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZTalentImportResultSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.TALENT_IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.TALENT_IMPORT_MAX_BYTES, {
+        requires: Permission.TalentManage,
+      });
       return transfer.importTalent(ctx, file.fileName, file.bytes);
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZId, ZIdParams, ZPage } from '../../../contracts/common.js';
+import { Permission } from '../../../contracts/roles.js';
 import {
   ZChangeEnrolmentStatusRequestSchema,
   ZCohortSchema,
@@ -219,7 +220,7 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.TrainingImport });
       return transfer.previewEnrolmentImport(ctx, req.params.id, file.fileName, file.bytes);
     },
   );
@@ -235,7 +236,7 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES);
+      const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.TrainingImport });
       return transfer.importEnrolments(ctx, req.params.id, file.fileName, file.bytes);
     },
   );
