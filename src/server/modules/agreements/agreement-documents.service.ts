@@ -5,6 +5,12 @@ import { requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { cleanFileName } from '../../platform/files/document-types.js';
+import {
+  checkUploadSize,
+  markFileDeleted,
+  readStoredFile,
+  storeWithRow,
+} from '../../platform/files/stored-files.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './agreements.repository.js';
 
@@ -31,55 +37,40 @@ export async function uploadAgreementDocument(
   if (!agreement) {
     throw notFound('Agreement');
   }
-  if (file.bytes.length === 0 || file.bytes.length > AGREEMENT_DOCUMENT_MAX_BYTES) {
-    throw new AppError('FILE_REJECTED', 'The file is empty or too large', {
-      reason: 'size',
-      maxBytes: AGREEMENT_DOCUMENT_MAX_BYTES,
-    });
-  }
+  checkUploadSize(file.bytes, AGREEMENT_DOCUMENT_MAX_BYTES);
   if (!looksLikePdf(file.bytes)) {
     throw new AppError('FILE_REJECTED', 'Only PDF documents are accepted', {
       reason: 'type',
       accepted: ['application/pdf'],
     });
   }
-  const stored = await ctx.deps.files.put(file.bytes);
-  try {
-    return await ctx.deps.db.transaction().execute(async (trx) => {
-      const doc = {
-        id: newId(),
-        organizationId: ctx.actor.organizationId,
-        agreementId,
-        fileName: cleanFileName(file.fileName, 'document.pdf'),
-        contentType: 'application/pdf',
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storageKey: stored.key,
-        uploadedBy: ctx.actor.userId,
-        uploadedAt: ctx.deps.clock.now().toISOString(),
-        deletedAt: null,
-      };
-      await trx.insertInto('agreementDocuments').values(doc).execute();
-      const presented = {
-        id: doc.id,
-        fileName: doc.fileName,
-        contentType: doc.contentType,
-        sizeBytes: doc.sizeBytes,
-        sha256: doc.sha256,
-        uploadedAt: doc.uploadedAt,
-      };
-      await recordAudit(trx, ctx, {
-        action: 'upload',
-        entityType: 'agreement_document',
-        entityId: doc.id,
-        after: { agreementId, ...presented },
-      });
-      return presented;
+  return storeWithRow(ctx, file.bytes, async (trx, stored) => {
+    const doc = {
+      id: newId(),
+      organizationId: ctx.actor.organizationId,
+      agreementId,
+      fileName: cleanFileName(file.fileName, 'document.pdf'),
+      contentType: 'application/pdf',
+      ...stored,
+      deletedAt: null,
+    };
+    await trx.insertInto('agreementDocuments').values(doc).execute();
+    const presented = {
+      id: doc.id,
+      fileName: doc.fileName,
+      contentType: doc.contentType,
+      sizeBytes: doc.sizeBytes,
+      sha256: doc.sha256,
+      uploadedAt: doc.uploadedAt,
+    };
+    await recordAudit(trx, ctx, {
+      action: 'upload',
+      entityType: 'agreement_document',
+      entityId: doc.id,
+      after: { agreementId, ...presented },
     });
-  } catch (err) {
-    await ctx.deps.files.remove(stored.key);
-    throw err;
-  }
+    return presented;
+  });
 }
 
 export async function readAgreementDocument(ctx: ServiceContext, agreementId: string, documentId: string) {
@@ -88,11 +79,7 @@ export async function readAgreementDocument(ctx: ServiceContext, agreementId: st
   if (!doc) {
     throw notFound('Document');
   }
-  return {
-    fileName: doc.fileName,
-    contentType: doc.contentType,
-    bytes: await ctx.deps.files.get(doc.storageKey),
-  };
+  return readStoredFile(ctx, doc);
 }
 
 /** Removes a document from the agreement; the bytes stay on disk so the audit trail can point at them. */
@@ -103,12 +90,7 @@ export async function deleteAgreementDocument(ctx: ServiceContext, agreementId: 
     if (!doc) {
       throw notFound('Document');
     }
-    await trx
-      .updateTable('agreementDocuments')
-      .set({ deletedAt: ctx.deps.clock.now().toISOString() })
-      .where('id', '=', documentId)
-      .where('organizationId', '=', ctx.actor.organizationId)
-      .execute();
+    await markFileDeleted(ctx, trx, 'agreementDocuments', documentId);
     await recordAudit(trx, ctx, {
       action: 'delete',
       entityType: 'agreement_document',

@@ -1,7 +1,6 @@
 import {
   ATTACHMENT_MAX_BYTES,
   type AttachmentEntityType,
-  DOCUMENT_FILE_EXTENSIONS,
   type TAttachment,
   type TAttachmentList,
 } from '../../../contracts/attachments.js';
@@ -10,8 +9,14 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { AppError, notFound } from '../../platform/errors.js';
-import { cleanFileName, documentContentType } from '../../platform/files/document-types.js';
+import { notFound } from '../../platform/errors.js';
+import { cleanFileName } from '../../platform/files/document-types.js';
+import {
+  acceptDocument,
+  markFileDeleted,
+  readStoredFile,
+  storeWithRow,
+} from '../../platform/files/stored-files.js';
 import { newId } from '../../platform/ids.js';
 import type { AttachmentRow } from './attachments.tables.js';
 
@@ -123,55 +128,33 @@ export async function uploadAttachment(
   const spec = ENTITY[type];
   requirePermission(ctx, spec.write);
   await requireEntity(ctx, ctx.deps.db, type, entityId);
-  if (input.bytes.length === 0 || input.bytes.length > ATTACHMENT_MAX_BYTES) {
-    throw new AppError('FILE_REJECTED', 'The file is empty or too large', {
-      reason: 'size',
-      maxBytes: ATTACHMENT_MAX_BYTES,
-    });
-  }
-  const contentType = documentContentType(input.fileName, input.bytes);
-  if (!contentType) {
-    throw new AppError('FILE_REJECTED', 'Only PDF, office documents and ZIP archives are accepted', {
-      reason: 'type',
-      accepted: DOCUMENT_FILE_EXTENSIONS,
-    });
-  }
+  const contentType = acceptDocument(input.fileName, input.bytes, ATTACHMENT_MAX_BYTES);
   const fileName = cleanFileName(input.fileName);
-  const stored = await ctx.deps.files.put(input.bytes);
-  try {
-    return await ctx.deps.db.transaction().execute(async (trx) => {
-      // Again inside the transaction: the parent may have gone meanwhile.
-      await requireEntity(ctx, trx, type, entityId);
-      const row: AttachmentRow = {
-        id: newId(),
-        organizationId: ctx.actor.organizationId,
-        entityType: type,
-        entityId,
-        title: input.title?.trim() || fileName,
-        fileName,
-        contentType,
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storageKey: stored.key,
-        visibleToParticipants: 0,
-        uploadedBy: ctx.actor.userId,
-        uploadedAt: ctx.deps.clock.now().toISOString(),
-        deletedAt: null,
-      };
-      await trx.insertInto('attachments').values(row).execute();
-      const presented = presentAttachment(row);
-      await recordAudit(trx, ctx, {
-        action: 'upload',
-        entityType: spec.auditType,
-        entityId: row.id,
-        after: { [`${type}Id`]: entityId, ...presented },
-      });
-      return presented;
+  return storeWithRow(ctx, input.bytes, async (trx, stored) => {
+    // Again inside the transaction: the parent may have gone meanwhile.
+    await requireEntity(ctx, trx, type, entityId);
+    const row: AttachmentRow = {
+      id: newId(),
+      organizationId: ctx.actor.organizationId,
+      entityType: type,
+      entityId,
+      title: input.title?.trim() || fileName,
+      fileName,
+      contentType,
+      visibleToParticipants: 0,
+      ...stored,
+      deletedAt: null,
+    };
+    await trx.insertInto('attachments').values(row).execute();
+    const presented = presentAttachment(row);
+    await recordAudit(trx, ctx, {
+      action: 'upload',
+      entityType: spec.auditType,
+      entityId: row.id,
+      after: { [`${type}Id`]: entityId, ...presented },
     });
-  } catch (err) {
-    await ctx.deps.files.remove(stored.key);
-    throw err;
-  }
+    return presented;
+  });
 }
 
 export async function readAttachment(
@@ -182,11 +165,7 @@ export async function readAttachment(
 ) {
   requirePermission(ctx, ENTITY[type].read);
   const row = await findAttachment(ctx, ctx.deps.db, type, entityId, attachmentId);
-  return {
-    fileName: row.fileName,
-    contentType: row.contentType,
-    bytes: await ctx.deps.files.get(row.storageKey),
-  };
+  return readStoredFile(ctx, row);
 }
 
 /** Marks an attachment deleted; the bytes stay on disk so the audit trail can point at them. */
@@ -200,12 +179,7 @@ export async function deleteAttachment(
   requirePermission(ctx, spec.write);
   await ctx.deps.db.transaction().execute(async (trx) => {
     const row = await findAttachment(ctx, trx, type, entityId, attachmentId);
-    await trx
-      .updateTable('attachments')
-      .set({ deletedAt: ctx.deps.clock.now().toISOString() })
-      .where('id', '=', attachmentId)
-      .where('organizationId', '=', ctx.actor.organizationId)
-      .execute();
+    await markFileDeleted(ctx, trx, 'attachments', attachmentId);
     await recordAudit(trx, ctx, {
       action: 'delete',
       entityType: spec.auditType,

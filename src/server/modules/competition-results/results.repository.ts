@@ -18,6 +18,7 @@ import type {
   CompetitionRow,
   CompetitionSkillRow,
 } from '../competitions/competitions.tables.js';
+import { findLockedScheme, parseScheme } from '../competitions/schemes.repository.js';
 
 // Kysely queries of the results module. Every query filters on the organization. The module reads
 // the tables of set-up, marking schemes and marking (owned by other modules) but writes only the
@@ -73,25 +74,14 @@ export async function listSkills(db: Executor, organizationId: string, competiti
     .execute();
 }
 
-/** The skill's locked marking scheme (the one marking runs on), if any. */
+/** The skill's locked marking scheme (the one marking runs on), parsed, if any. */
 export async function lockedScheme(
   db: Executor,
   organizationId: string,
   skillId: string,
 ): Promise<{ id: string; scheme: MarkingScheme } | null> {
-  const row = await db
-    .selectFrom('markingSchemes')
-    .select(['id', 'schemeJson'])
-    .where('organizationId', '=', organizationId)
-    .where('skillId', '=', skillId)
-    .where('status', '=', 'locked')
-    .orderBy('versionNo', 'desc')
-    .executeTakeFirst();
-  return row ? { id: row.id, scheme: parseJson<MarkingScheme>(row.schemeJson, emptyScheme()) } : null;
-}
-
-function emptyScheme(): MarkingScheme {
-  return { sections: [], criteria: [], subCriteria: [], aspects: [] };
+  const row = await findLockedScheme(db, organizationId, skillId);
+  return row ? { id: row.id, scheme: parseScheme(row) } : null;
 }
 
 export async function listEntries(db: Executor, organizationId: string, skillIds: readonly string[]) {

@@ -32,6 +32,7 @@ import {
   ZWorkshopInput,
   ZWorkshopSchema,
 } from '../../../contracts/competitions.js';
+import type { ServiceContext } from '../../platform/context.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import * as competitions from './competitions.service.js';
 import * as entrants from './entrants.service.js';
@@ -43,9 +44,25 @@ const tags = ['competitions'];
 const ZVersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 const list = <T extends z.ZodTypeAny>(item: T) => z.object({ data: z.array(item) });
 
+const zodRouter = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+type Router = ReturnType<typeof zodRouter>;
+
+/** The delete route of a child by its own id, against the version the client read (409 when stale). */
+function deleteRoute(
+  r: Router,
+  name: 'workshops' | 'skills' | 'members',
+  remove: (ctx: ServiceContext, id: string, version: number) => Promise<{ ok: true }>,
+) {
+  r.delete(
+    `/competitions/${name}/:id`,
+    { schema: { tags, params: ZIdParams, querystring: ZVersionQuery, response: { 200: ZOk } } },
+    async (req) => remove(ctxOf(req), req.params.id, req.query.version),
+  );
+}
+
 /** Competition set-up and the members' registration portal (`/competitions…`). */
 export async function competitionsRoutes(app: FastifyInstance): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = zodRouter(app);
 
   // ── Competitions ──
   r.get(
@@ -145,11 +162,7 @@ export async function competitionsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => competitions.updateWorkshop(ctxOf(req), req.params.id, req.body),
   );
-  r.delete(
-    '/competitions/workshops/:id',
-    { schema: { tags, params: ZIdParams, querystring: ZVersionQuery, response: { 200: ZOk } } },
-    async (req) => competitions.deleteWorkshop(ctxOf(req), req.params.id, req.query.version),
-  );
+  deleteRoute(r, 'workshops', competitions.deleteWorkshop);
 
   // ── Skills ──
   r.get(
@@ -179,11 +192,7 @@ export async function competitionsRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, params: ZIdParams, body: ZUpdateSkillRequestSchema, response: { 200: ZSkillSchema } } },
     async (req) => skills.updateSkill(ctxOf(req), req.params.id, req.body),
   );
-  r.delete(
-    '/competitions/skills/:id',
-    { schema: { tags, params: ZIdParams, querystring: ZVersionQuery, response: { 200: ZOk } } },
-    async (req) => skills.deleteSkill(ctxOf(req), req.params.id, req.query.version),
-  );
+  deleteRoute(r, 'skills', skills.deleteSkill);
 
   // ── Members and registrars ──
   r.get(
@@ -204,11 +213,7 @@ export async function competitionsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => members.updateMember(ctxOf(req), req.params.id, req.body),
   );
-  r.delete(
-    '/competitions/members/:id',
-    { schema: { tags, params: ZIdParams, querystring: ZVersionQuery, response: { 200: ZOk } } },
-    async (req) => members.deleteMember(ctxOf(req), req.params.id, req.query.version),
-  );
+  deleteRoute(r, 'members', members.deleteMember);
   r.post(
     '/competitions/members/:id/registrars',
     {

@@ -6,7 +6,12 @@ import { can, requirePermission } from '../../platform/auth/require-permission.j
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { parseJson } from '../../platform/db/sql-helpers.js';
-import { versionedChange } from '../../platform/db/versioned-change.js';
+import {
+  creationStamps,
+  type VersionedEntity,
+  versionedChange,
+  versionedCreate,
+} from '../../platform/db/versioned-change.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -75,32 +80,27 @@ export async function getGlossary(ctx: ServiceContext, id: string) {
   return loadGlossary(ctx, ctx.deps.db, id);
 }
 
+const glossaryEntity: VersionedEntity<TGlossary> = {
+  table: 'glossaries',
+  entityType: 'glossary',
+  load: loadGlossary,
+  snapshot,
+};
+
 export async function createGlossary(ctx: ServiceContext, input: TGlossaryInput) {
   requirePermission(ctx, Permission.GlossaryWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
+  return versionedCreate(ctx, glossaryEntity, async (trx) => {
     const id = newId();
-    const now = ctx.deps.clock.now().toISOString();
     await trx
       .insertInto('glossaries')
       .values({
         id,
         organizationId: ctx.actor.organizationId,
         ...repo.glossaryColumns(input),
-        createdAt: now,
-        updatedAt: now,
-        createdBy: ctx.actor.userId,
-        updatedBy: ctx.actor.userId,
-        version: 1,
+        ...creationStamps(ctx),
       })
       .execute();
-    const created = await loadGlossary(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'create',
-      entityType: 'glossary',
-      entityId: id,
-      after: snapshot(created),
-    });
-    return created;
+    return id;
   });
 }
 
@@ -110,31 +110,25 @@ export async function updateGlossary(
   input: { version: number; data: TGlossaryInput },
 ) {
   requirePermission(ctx, Permission.GlossaryWrite);
-  return versionedChange(
-    ctx,
-    { table: 'glossaries', entityType: 'glossary', load: loadGlossary, snapshot },
-    id,
-    input.version,
-    {
-      set: async (trx) => {
-        const used = await trx
-          .selectFrom('glossaryTerms')
-          .select('language')
-          .distinct()
-          .where('organizationId', '=', ctx.actor.organizationId)
-          .where('glossaryId', '=', id)
-          .execute();
-        const dropped = used.map((u) => u.language).filter((l) => !input.data.languages.includes(l as never));
-        if (dropped.length > 0) {
-          throw new AppError('INVALID_INPUT', 'Languages in use cannot be removed', {
-            issues: [{ path: ['data', 'languages'], message: 'language_in_use' }],
-            languages: dropped,
-          });
-        }
-        return repo.glossaryColumns(input.data);
-      },
+  return versionedChange(ctx, glossaryEntity, id, input.version, {
+    set: async (trx) => {
+      const used = await trx
+        .selectFrom('glossaryTerms')
+        .select('language')
+        .distinct()
+        .where('organizationId', '=', ctx.actor.organizationId)
+        .where('glossaryId', '=', id)
+        .execute();
+      const dropped = used.map((u) => u.language).filter((l) => !input.data.languages.includes(l as never));
+      if (dropped.length > 0) {
+        throw new AppError('INVALID_INPUT', 'Languages in use cannot be removed', {
+          issues: [{ path: ['data', 'languages'], message: 'language_in_use' }],
+          languages: dropped,
+        });
+      }
+      return repo.glossaryColumns(input.data);
     },
-  );
+  });
 }
 
 export async function deleteGlossary(ctx: ServiceContext, id: string, version: number) {
@@ -283,7 +277,6 @@ export async function createTerm(ctx: ServiceContext, glossaryId: string, input:
     const withConcept = { ...input, conceptId: input.conceptId ?? `c${newId().replace(/-/g, '')}` };
     await checkTerm(ctx, trx, glossary, withConcept, null);
     const id = newId();
-    const now = ctx.deps.clock.now().toISOString();
     await trx
       .insertInto('glossaryTerms')
       .values({
@@ -294,11 +287,7 @@ export async function createTerm(ctx: ServiceContext, glossaryId: string, input:
         status: 'draft',
         approvedBy: null,
         approvedAt: null,
-        createdAt: now,
-        updatedAt: now,
-        createdBy: ctx.actor.userId,
-        updatedBy: ctx.actor.userId,
-        version: 1,
+        ...creationStamps(ctx),
       })
       .execute();
     const created = presentTerm(await termRow(ctx, trx, glossaryId, id));

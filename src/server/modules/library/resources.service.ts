@@ -1,5 +1,4 @@
 import {
-  RESOURCE_FILE_EXTENSIONS,
   RESOURCE_FILE_MAX_BYTES,
   type TFindResourcesQuery,
   type TResource,
@@ -10,9 +9,15 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { versionedChange } from '../../platform/db/versioned-change.js';
+import {
+  creationStamps,
+  type VersionedEntity,
+  versionedChange,
+  versionedCreate,
+} from '../../platform/db/versioned-change.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
-import { cleanFileName, documentContentType } from '../../platform/files/document-types.js';
+import { cleanFileName } from '../../platform/files/document-types.js';
+import { acceptDocument, readStoredFile, storeWithRow } from '../../platform/files/stored-files.js';
 import { newId } from '../../platform/ids.js';
 import { existingPartnerIds } from '../partners/partners.repository.js';
 import { presentResource } from './library.presenter.js';
@@ -84,32 +89,27 @@ export async function getResource(ctx: ServiceContext, id: string) {
   return loadResource(ctx, ctx.deps.db, id);
 }
 
+const resourceEntity: VersionedEntity<TResource> = {
+  table: 'resources',
+  entityType: 'resource',
+  load: loadResource,
+  snapshot,
+};
+
 export async function createResource(ctx: ServiceContext, input: TResourceInput) {
   requirePermission(ctx, Permission.ResourceWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
+  return versionedCreate(ctx, resourceEntity, async (trx) => {
     const id = newId();
-    const now = ctx.deps.clock.now().toISOString();
     await trx
       .insertInto('resources')
       .values({
         id,
         organizationId: ctx.actor.organizationId,
         ...repo.resourceColumns(input),
-        createdAt: now,
-        updatedAt: now,
-        createdBy: ctx.actor.userId,
-        updatedBy: ctx.actor.userId,
-        version: 1,
+        ...creationStamps(ctx),
       })
       .execute();
-    const created = await loadResource(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'create',
-      entityType: 'resource',
-      entityId: id,
-      after: snapshot(created),
-    });
-    return created;
+    return id;
   });
 }
 
@@ -119,13 +119,9 @@ export async function updateResource(
   input: { version: number; data: TResourceInput },
 ) {
   requirePermission(ctx, Permission.ResourceWrite);
-  return versionedChange(
-    ctx,
-    { table: 'resources', entityType: 'resource', load: loadResource, snapshot },
-    id,
-    input.version,
-    { set: () => repo.resourceColumns(input.data) },
-  );
+  return versionedChange(ctx, resourceEntity, id, input.version, {
+    set: () => repo.resourceColumns(input.data),
+  });
 }
 
 /** Deletes a resource with its versions, file rows and shares; stored bytes stay for the audit trail. */
@@ -208,62 +204,40 @@ export async function uploadResourceFile(
   if (!version) {
     throw notFound('Version');
   }
-  if (file.bytes.length === 0 || file.bytes.length > RESOURCE_FILE_MAX_BYTES) {
-    throw new AppError('FILE_REJECTED', 'The file is empty or too large', {
-      reason: 'size',
-      maxBytes: RESOURCE_FILE_MAX_BYTES,
-    });
-  }
-  const contentType = documentContentType(file.fileName, file.bytes);
-  if (!contentType) {
-    throw new AppError('FILE_REJECTED', 'Only PDF, office documents and ZIP archives are accepted', {
-      reason: 'type',
-      accepted: RESOURCE_FILE_EXTENSIONS,
-    });
-  }
+  const contentType = acceptDocument(file.fileName, file.bytes, RESOURCE_FILE_MAX_BYTES);
   if (version.files.some((f) => f.language === language)) {
     throw new AppError('ALREADY_EXISTS', 'This version already has a file in this language', {
       issues: [{ path: ['language'], message: 'language_file_exists' }],
     });
   }
-  const stored = await ctx.deps.files.put(file.bytes);
-  try {
-    return await ctx.deps.db.transaction().execute(async (trx) => {
-      const row = {
-        id: newId(),
-        organizationId: ctx.actor.organizationId,
+  return storeWithRow(ctx, file.bytes, async (trx, stored) => {
+    const row = {
+      id: newId(),
+      organizationId: ctx.actor.organizationId,
+      resourceId,
+      versionId,
+      language,
+      fileName: cleanFileName(file.fileName),
+      contentType,
+      ...stored,
+    };
+    await trx.insertInto('resourceFiles').values(row).execute();
+    await recordAudit(trx, ctx, {
+      action: 'upload',
+      entityType: 'resource_file',
+      entityId: row.id,
+      after: {
         resourceId,
         versionId,
+        versionLabel: version.label,
         language,
-        fileName: cleanFileName(file.fileName),
-        contentType,
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storageKey: stored.key,
-        uploadedBy: ctx.actor.userId,
-        uploadedAt: ctx.deps.clock.now().toISOString(),
-      };
-      await trx.insertInto('resourceFiles').values(row).execute();
-      await recordAudit(trx, ctx, {
-        action: 'upload',
-        entityType: 'resource_file',
-        entityId: row.id,
-        after: {
-          resourceId,
-          versionId,
-          versionLabel: version.label,
-          language,
-          fileName: row.fileName,
-          sha256: row.sha256,
-          sizeBytes: row.sizeBytes,
-        },
-      });
-      return loadResource(ctx, trx, resourceId);
+        fileName: row.fileName,
+        sha256: row.sha256,
+        sizeBytes: row.sizeBytes,
+      },
     });
-  } catch (err) {
-    await ctx.deps.files.remove(stored.key);
-    throw err;
-  }
+    return loadResource(ctx, trx, resourceId);
+  });
 }
 
 async function findFile(ctx: ServiceContext, db: Executor, resourceId: string, fileId: string) {
@@ -287,11 +261,7 @@ async function findFile(ctx: ServiceContext, db: Executor, resourceId: string, f
 
 export async function readResourceFile(ctx: ServiceContext, resourceId: string, fileId: string) {
   const file = await findFile(ctx, ctx.deps.db, resourceId, fileId);
-  return {
-    fileName: file.fileName,
-    contentType: file.contentType,
-    bytes: await ctx.deps.files.get(file.storageKey),
-  };
+  return readStoredFile(ctx, file);
 }
 
 /** Removes a language file from a version; the bytes stay on disk so the audit trail can point at them. */

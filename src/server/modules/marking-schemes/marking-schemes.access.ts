@@ -14,7 +14,8 @@ import {
   loadCompetition,
   loadSkill,
 } from '../competitions/competition-access.js';
-import type { CompetitionSkillRow } from '../competitions/competitions.tables.js';
+import type { CompetitionSkillRow, MarkingSchemeRow } from '../competitions/competitions.tables.js';
+import { findScheme } from '../competitions/schemes.repository.js';
 
 // Who sees and edits a skill's marking schemes:
 // - drafts: holders of MarkingSchemeManage who are college-wide (admin, coordinator) or the skill's
@@ -105,4 +106,23 @@ export async function ruleSettings(
     ...DEFAULT_RULE_SETTINGS,
     ...parseJson<Partial<CompetitionRuleSettings>>(competition.settingsJson, {}),
   };
+}
+
+/**
+ * One version of the skill's scheme; a draft only for those who may see drafts, else 404 as if
+ * absent. Shared by the scheme and the team services so both hide drafts the same way.
+ * @throws AppError NOT_FOUND
+ */
+export async function loadSchemeVersion(
+  ctx: ServiceContext,
+  db: Executor,
+  skillId: string,
+  schemeId: string,
+  drafts: boolean,
+): Promise<MarkingSchemeRow> {
+  const row = await findScheme(db, ctx.actor.organizationId, schemeId, skillId);
+  if (!row || (row.status === 'draft' && !drafts)) {
+    throw notFound('marking scheme');
+  }
+  return row;
 }

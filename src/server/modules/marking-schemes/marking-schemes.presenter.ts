@@ -9,15 +9,14 @@ import {
   type SchemeValidationSettings,
   validateMarkingScheme,
 } from '../../../domain/competitions/scheme-validation.js';
-import { parseJson } from '../../platform/db/sql-helpers.js';
 import type { MarkingSchemeRow } from '../competitions/competitions.tables.js';
+import { parseScheme } from '../competitions/schemes.repository.js';
 import type { SchemeAccess } from './marking-schemes.access.js';
 
 export const EMPTY_SCHEME: MarkingScheme = { sections: [], criteria: [], subCriteria: [], aspects: [] };
 
-export function schemeOf(row: MarkingSchemeRow): MarkingScheme {
-  return parseJson<MarkingScheme>(row.schemeJson, EMPTY_SCHEME);
-}
+/** The stored scheme document, parsed the way the marking and results modules parse it. */
+export const schemeOf: (row: MarkingSchemeRow) => MarkingScheme = parseScheme;
 
 export function presentSchemeSummary(
   row: MarkingSchemeRow,

@@ -14,21 +14,6 @@ export async function listSchemes(db: Executor, org: string, skillId: string): P
     .execute();
 }
 
-export async function getScheme(
-  db: Executor,
-  org: string,
-  skillId: string,
-  schemeId: string,
-): Promise<MarkingSchemeRow | undefined> {
-  return db
-    .selectFrom('markingSchemes')
-    .selectAll()
-    .where('organizationId', '=', org)
-    .where('skillId', '=', skillId)
-    .where('id', '=', schemeId)
-    .executeTakeFirst();
-}
-
 export async function nextVersionNo(db: Executor, org: string, skillId: string): Promise<number> {
   const r = await db
     .selectFrom('markingSchemes')

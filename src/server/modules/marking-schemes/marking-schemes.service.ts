@@ -13,11 +13,13 @@ import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { parseJson, toBool, toJson } from '../../platform/db/sql-helpers.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { requireSkillSupervisor } from '../competitions/competition-access.js';
 import type { MarkingSchemeRow } from '../competitions/competitions.tables.js';
+import { findLockedScheme } from '../competitions/schemes.repository.js';
 import {
+  loadSchemeVersion,
   requireSchemeEditor,
   requireSchemeReader,
   ruleSettings,
@@ -34,20 +36,6 @@ import * as repo from './marking-schemes.repository.js';
 
 const invalidState = (reason: string, message: string, details: Record<string, unknown> = {}) =>
   new AppError('INVALID_STATE', message, { reason, ...details });
-
-async function loadRow(
-  ctx: ServiceContext,
-  db: Executor,
-  skillId: string,
-  schemeId: string,
-  drafts: boolean,
-) {
-  const row = await repo.getScheme(db, ctx.actor.organizationId, skillId, schemeId);
-  if (!row || (row.status === 'draft' && !drafts)) {
-    throw notFound('marking scheme');
-  }
-  return row;
-}
 
 function checkVersion(row: MarkingSchemeRow, version: number): void {
   if (row.version !== version) {
@@ -143,14 +131,14 @@ export async function listSchemeVersions(ctx: ServiceContext, skillId: string): 
 /** @throws NOT_FOUND (absent, another college, or a draft the actor may not see) */
 export async function getSchemeVersion(ctx: ServiceContext, skillId: string, schemeId: string) {
   const access = await requireSchemeReader(ctx, skillId);
-  const row = await loadRow(ctx, ctx.deps.db, skillId, schemeId, access.edit);
+  const row = await loadSchemeVersion(ctx, ctx.deps.db, skillId, schemeId, access.edit);
   return present(ctx, ctx.deps.db, row, access);
 }
 
 /** The scheme document of a version the actor may read (export). */
 export async function readSchemeDocument(ctx: ServiceContext, skillId: string, schemeId: string) {
   const access = await requireSchemeReader(ctx, skillId);
-  const row = await loadRow(ctx, ctx.deps.db, skillId, schemeId, access.edit);
+  const row = await loadSchemeVersion(ctx, ctx.deps.db, skillId, schemeId, access.edit);
   return { row, scheme: schemeOf(row), skill: access.skill };
 }
 
@@ -222,7 +210,7 @@ export async function insertDraft(
       newId,
     );
   }
-  const row = await loadRow(ctx, trx, skillId, id, true);
+  const row = await loadSchemeVersion(ctx, trx, skillId, id, true);
   await recordAudit(trx, ctx, {
     action: 'create',
     entityType: 'marking_scheme',
@@ -269,7 +257,7 @@ export async function replaceSchemeVersion(
   const access = await requireSchemeEditor(ctx, skillId);
   const org = ctx.actor.organizationId;
   return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadRow(ctx, trx, skillId, schemeId, true);
+    const before = await loadSchemeVersion(ctx, trx, skillId, schemeId, true);
     checkVersion(before, input.version);
     requireDraft(before);
     const scheme = input.scheme as MarkingScheme;
@@ -282,7 +270,7 @@ export async function replaceSchemeVersion(
       schemeId,
       scheme.subCriteria.map((s) => s.key),
     );
-    const after = await loadRow(ctx, trx, skillId, schemeId, true);
+    const after = await loadSchemeVersion(ctx, trx, skillId, schemeId, true);
     await recordAudit(trx, ctx, {
       action: 'update',
       entityType: 'marking_scheme',
@@ -303,7 +291,7 @@ export async function deleteSchemeVersion(
 ) {
   await requireSchemeEditor(ctx, skillId);
   await ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadRow(ctx, trx, skillId, schemeId, true);
+    const before = await loadSchemeVersion(ctx, trx, skillId, schemeId, true);
     checkVersion(before, version);
     requireDraft(before);
     await trx
@@ -345,7 +333,7 @@ export async function lockSchemeVersion(
   const access = await requireSchemeReader(ctx, skillId);
   const org = ctx.actor.organizationId;
   return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadRow(ctx, trx, skillId, schemeId, true);
+    const before = await loadSchemeVersion(ctx, trx, skillId, schemeId, true);
     checkVersion(before, version);
     requireDraft(before);
     const scheme = schemeOf(before);
@@ -356,7 +344,7 @@ export async function lockSchemeVersion(
       });
     }
     const now = ctx.deps.clock.now().toISOString();
-    const previous = (await repo.listSchemes(trx, org, skillId)).find((r) => r.status === 'locked');
+    const previous = await findLockedScheme(trx, org, skillId);
     if (previous) {
       if ((await repo.schemesWithMarks(trx, org, [previous.id])).has(previous.id)) {
         throw invalidState(
@@ -400,7 +388,7 @@ export async function lockSchemeVersion(
         })),
       ),
     );
-    const after = await loadRow(ctx, trx, skillId, schemeId, true);
+    const after = await loadSchemeVersion(ctx, trx, skillId, schemeId, true);
     await recordAudit(trx, ctx, {
       action: 'update',
       entityType: 'marking_scheme',
@@ -427,7 +415,7 @@ export async function unlockSchemeVersion(
   const access = await requireSchemeReader(ctx, skillId);
   const org = ctx.actor.organizationId;
   return ctx.deps.db.transaction().execute(async (trx) => {
-    const before = await loadRow(ctx, trx, skillId, schemeId, true);
+    const before = await loadSchemeVersion(ctx, trx, skillId, schemeId, true);
     checkVersion(before, input.version);
     if (before.status !== 'locked') {
       throw invalidState(
@@ -454,7 +442,7 @@ export async function unlockSchemeVersion(
       lockedBy: null,
       lockReason: input.reason,
     });
-    const after = await loadRow(ctx, trx, skillId, schemeId, true);
+    const after = await loadSchemeVersion(ctx, trx, skillId, schemeId, true);
     await recordAudit(trx, ctx, {
       action: 'update',
       entityType: 'marking_scheme',

@@ -24,7 +24,8 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { expertOfActor, loadSkill, requireSkillSupervisor } from '../competitions/competition-access.js';
 import type { CompetitionSkillRow, MarkingSchemeRow } from '../competitions/competitions.tables.js';
-import { requireSchemeReader } from './marking-schemes.access.js';
+import { findLockedScheme } from '../competitions/schemes.repository.js';
+import { loadSchemeVersion, requireSchemeReader } from './marking-schemes.access.js';
 import { schemeOf } from './marking-schemes.presenter.js';
 import * as repo from './marking-schemes.repository.js';
 
@@ -167,20 +168,6 @@ function presentTeams(input: CoverageInput, row: MarkingSchemeRow, assign: boole
   };
 }
 
-async function loadSchemeRow(
-  ctx: ServiceContext,
-  db: Executor,
-  skillId: string,
-  schemeId: string,
-  drafts: boolean,
-) {
-  const row = await repo.getScheme(db, ctx.actor.organizationId, skillId, schemeId);
-  if (!row || (row.status === 'draft' && !drafts)) {
-    throw notFound('marking scheme');
-  }
-  return row;
-}
-
 /** The teams of every sub-criterion of a version, with the compatriot coverage per entry. */
 export async function getSchemeTeams(
   ctx: ServiceContext,
@@ -188,7 +175,7 @@ export async function getSchemeTeams(
   schemeId: string,
 ): Promise<TSchemeTeams> {
   const access = await requireSchemeReader(ctx, skillId);
-  const row = await loadSchemeRow(ctx, ctx.deps.db, skillId, schemeId, access.edit || access.supervise);
+  const row = await loadSchemeVersion(ctx, ctx.deps.db, skillId, schemeId, access.edit || access.supervise);
   return presentTeams(await coverageInput(ctx, ctx.deps.db, access.skill, row), row, access.supervise);
 }
 
@@ -208,7 +195,7 @@ export async function replaceTeam(
   const skill = await requireSkillSupervisor(ctx, skillId);
   const org = ctx.actor.organizationId;
   return ctx.deps.db.transaction().execute(async (trx) => {
-    const row = await loadSchemeRow(ctx, trx, skillId, schemeId, true);
+    const row = await loadSchemeVersion(ctx, trx, skillId, schemeId, true);
     if (row.status === 'superseded') {
       throw new AppError('INVALID_STATE', `Version ${row.versionNo} is superseded`, { reason: 'superseded' });
     }
@@ -266,7 +253,7 @@ export async function formCoverageProblems(
   form: { skillId: string; schemeId: string; subCriterionKey: string; entryId: string },
 ): Promise<TTeamProblem[]> {
   const skill = await loadSkill(ctx, form.skillId, db);
-  const row = await loadSchemeRow(ctx, db, form.skillId, form.schemeId, true);
+  const row = await loadSchemeVersion(ctx, db, form.skillId, form.schemeId, true);
   const input = await coverageInput(ctx, db, skill, row);
   return teamOf(input, form.subCriterionKey).problems.filter((p) => p.entryId === form.entryId);
 }
@@ -284,7 +271,7 @@ export async function myAssignments(ctx: ServiceContext, skillId: string): Promi
   const org = ctx.actor.organizationId;
   const skill = await loadSkill(ctx, skillId, db);
   const expert = await expertOfActor(ctx, skillId, db);
-  const locked = (await repo.listSchemes(db, org, skillId)).find((r) => r.status === 'locked');
+  const locked = await findLockedScheme(db, org, skillId);
   const empty = {
     skillId,
     schemeId: locked?.id ?? null,

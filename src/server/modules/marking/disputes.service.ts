@@ -16,6 +16,7 @@ import type { Executor } from '../../platform/db/executor.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { cleanFileName } from '../../platform/files/document-types.js';
+import { checkUploadSize, readStoredFile, storeWithRow } from '../../platform/files/stored-files.js';
 import { newId } from '../../platform/ids.js';
 import { expertOfActor, isSkillSupervisor, loadSkill } from '../competitions/competition-access.js';
 import type { CompetitionDisputeRow, CompetitionSkillRow } from '../competitions/competitions.tables.js';
@@ -415,12 +416,7 @@ export async function addEvidence(
   if (row.status !== 'open') {
     throw problem('INVALID_STATE', 'dispute_closed', `The dispute is ${row.status}`, { status: row.status });
   }
-  if (input.bytes.length === 0 || input.bytes.length > EVIDENCE_MAX_BYTES) {
-    throw new AppError('FILE_REJECTED', 'The file is empty or too large', {
-      reason: 'size',
-      maxBytes: EVIDENCE_MAX_BYTES,
-    });
-  }
+  checkUploadSize(input.bytes, EVIDENCE_MAX_BYTES);
   const contentType = evidenceContentType(input.fileName, input.bytes);
   if (!contentType) {
     throw new AppError('FILE_REJECTED', 'Only photos (PNG, JPEG, WebP) and PDF are accepted', {
@@ -429,39 +425,29 @@ export async function addEvidence(
     });
   }
   const fileName = cleanFileName(input.fileName, 'evidence');
-  const stored = await ctx.deps.files.put(input.bytes);
-  try {
-    return await ctx.deps.db.transaction().execute(async (trx) => {
-      const again = await loadDispute(ctx, trx, disputeId);
-      if (again.row.status !== 'open') {
-        throw problem('INVALID_STATE', 'dispute_closed', `The dispute is ${again.row.status}`);
-      }
-      const evidence = {
-        id: newId(),
-        organizationId: ctx.actor.organizationId,
-        disputeId,
-        fileName,
-        contentType,
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storageKey: stored.key,
-        uploadedBy: ctx.actor.userId,
-        uploadedAt: ctx.deps.clock.now().toISOString(),
-      };
-      await trx.insertInto('competitionDisputeEvidence').values(evidence).execute();
-      await recordAudit(trx, ctx, {
-        action: 'upload',
-        entityType: 'dispute_evidence',
-        entityId: evidence.id,
-        after: { disputeId, fileName, contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 },
-      });
-      const people = await repo.peopleByIds(trx, [ctx.actor.userId]);
-      return presentEvidence(evidence, people);
+  return storeWithRow(ctx, input.bytes, async (trx, stored) => {
+    const again = await loadDispute(ctx, trx, disputeId);
+    if (again.row.status !== 'open') {
+      throw problem('INVALID_STATE', 'dispute_closed', `The dispute is ${again.row.status}`);
+    }
+    const evidence = {
+      id: newId(),
+      organizationId: ctx.actor.organizationId,
+      disputeId,
+      fileName,
+      contentType,
+      ...stored,
+    };
+    await trx.insertInto('competitionDisputeEvidence').values(evidence).execute();
+    await recordAudit(trx, ctx, {
+      action: 'upload',
+      entityType: 'dispute_evidence',
+      entityId: evidence.id,
+      after: { disputeId, fileName, contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 },
     });
-  } catch (err) {
-    await ctx.deps.files.remove(stored.key);
-    throw err;
-  }
+    const people = await repo.peopleByIds(trx, [ctx.actor.userId]);
+    return presentEvidence(evidence, people);
+  });
 }
 
 /** The bytes of one evidence file of a dispute the user may see. */
@@ -477,7 +463,7 @@ export async function readEvidence(ctx: ServiceContext, disputeId: string, evide
   if (!e) {
     throw notFound('Evidence');
   }
-  return { fileName: e.fileName, contentType: e.contentType, bytes: await ctx.deps.files.get(e.storageKey) };
+  return readStoredFile(ctx, e);
 }
 
 /**

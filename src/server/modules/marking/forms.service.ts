@@ -4,6 +4,7 @@ import { computeFormTotal } from '../../../domain/competitions/form-total.js';
 import { can } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
+import { findLockedScheme, parseScheme } from '../competitions/schemes.repository.js';
 import {
   entryBlocker,
   type FormContext,
@@ -37,7 +38,7 @@ export async function formMatrix(ctx: ServiceContext, skillId: string): Promise<
   const actor = await requireSkillMarker(ctx, skillId);
   const entries = await repo.skillEntries(db, org, skillId);
   const abilities = { supervise: actor.supervisor, raiseDispute: can(ctx, Permission.DisputeRaise) };
-  const schemeRow = await repo.lockedScheme(db, org, skillId);
+  const schemeRow = await findLockedScheme(db, org, skillId);
   if (!schemeRow) {
     return {
       skill: presentSkill(actor.skill),
@@ -49,7 +50,7 @@ export async function formMatrix(ctx: ServiceContext, skillId: string): Promise<
     };
   }
   await repo.ensureForms(db, org, skillId, schemeRow, entries, ctx.deps.clock.now().toISOString());
-  const scheme = repo.parseScheme(schemeRow);
+  const scheme = parseScheme(schemeRow);
   const [forms, marks, rules] = await Promise.all([
     repo.schemeForms(db, org, schemeRow.id),
     repo.marksOf(db, org, { schemeId: schemeRow.id }),

@@ -14,6 +14,7 @@ import type {
   MarkingFormRow,
   MarkingSchemeRow,
 } from '../competitions/competitions.tables.js';
+import { findScheme, parseScheme } from '../competitions/schemes.repository.js';
 import * as repo from './marking.repository.js';
 
 // Who the user is for a skill and for one marking form (worldskills.md §6.4, §9.7 item 6): an expert
@@ -84,13 +85,13 @@ export async function loadFormContext(
   }
   const actor = await requireSkillMarker(ctx, form.skillId, db);
   const [schemeRow, entry] = await Promise.all([
-    repo.getScheme(db, org, form.schemeId),
+    findScheme(db, org, form.schemeId),
     repo.getEntry(db, org, form.entryId),
   ]);
   if (!schemeRow || !entry) {
     throw notFound('Marking form');
   }
-  const scheme = repo.parseScheme(schemeRow);
+  const scheme = parseScheme(schemeRow);
   const subCriterion = scheme.subCriteria.find((s) => s.key === form.subCriterionKey);
   if (!subCriterion) {
     throw notFound('Sub-criterion');

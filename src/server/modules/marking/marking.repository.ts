@@ -1,10 +1,6 @@
 import type { TPersonRef } from '../../../contracts/marking.js';
 import type { EntrantMarks, MarkingRules } from '../../../domain/competitions/form-total.js';
-import type {
-  JudgeScore,
-  MarkingScheme,
-  MeasurementObservation,
-} from '../../../domain/competitions/marking-scheme.js';
+import type { JudgeScore, MeasurementObservation } from '../../../domain/competitions/marking-scheme.js';
 import { DEFAULT_RULE_SETTINGS } from '../../../domain/competitions/settings.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { newId } from '../../platform/ids.js';
@@ -13,6 +9,7 @@ import type {
   MarkingFormRow,
   MarkingSchemeRow,
 } from '../competitions/competitions.tables.js';
+import { parseScheme } from '../competitions/schemes.repository.js';
 
 // Queries of the marking module. Every one filters on the organization in SQL.
 
@@ -27,39 +24,6 @@ export async function getForm(
     .where('organizationId', '=', org)
     .where('id', '=', formId)
     .executeTakeFirst();
-}
-
-export async function getScheme(
-  db: Executor,
-  org: string,
-  schemeId: string,
-): Promise<MarkingSchemeRow | undefined> {
-  return db
-    .selectFrom('markingSchemes')
-    .selectAll()
-    .where('organizationId', '=', org)
-    .where('id', '=', schemeId)
-    .executeTakeFirst();
-}
-
-/** The skill's locked scheme (the one marking runs on), newest version first; undefined before lock. */
-export async function lockedScheme(
-  db: Executor,
-  org: string,
-  skillId: string,
-): Promise<MarkingSchemeRow | undefined> {
-  return db
-    .selectFrom('markingSchemes')
-    .selectAll()
-    .where('organizationId', '=', org)
-    .where('skillId', '=', skillId)
-    .where('status', '=', 'locked')
-    .orderBy('versionNo', 'desc')
-    .executeTakeFirst();
-}
-
-export function parseScheme(row: MarkingSchemeRow): MarkingScheme {
-  return JSON.parse(row.schemeJson) as MarkingScheme;
 }
 
 /** The skill's judgement rules and the competition's aspect rounding setting. */

@@ -9,6 +9,7 @@ import type { Executor } from '../../platform/db/executor.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { AppError, versionConflict } from '../../platform/errors.js';
 import { requireSkillSupervisor } from '../competitions/competition-access.js';
+import { findLockedScheme, parseScheme } from '../competitions/schemes.repository.js';
 import { presentDetail } from './forms.service.js';
 import { type FormContext, loadFormContext, mayWorkOnForm, problem } from './marking.access.js';
 import { formSnapshot } from './marking.presenter.js';
@@ -288,11 +289,11 @@ export async function lockSubCriterion(
   await requireSkillSupervisor(ctx, skillId);
   const org = ctx.actor.organizationId;
   return ctx.deps.db.transaction().execute(async (trx) => {
-    const scheme = await repo.lockedScheme(trx, org, skillId);
+    const scheme = await findLockedScheme(trx, org, skillId);
     if (!scheme) {
       throw problem('INVALID_STATE', 'scheme_not_locked', 'The skill has no locked marking scheme');
     }
-    if (!repo.parseScheme(scheme).subCriteria.some((s) => s.key === subCriterionKey)) {
+    if (!parseScheme(scheme).subCriteria.some((s) => s.key === subCriterionKey)) {
       throw new AppError('NOT_FOUND', 'Sub-criterion not found');
     }
     const forms = await trx

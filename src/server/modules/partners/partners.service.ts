@@ -1,10 +1,14 @@
 import type { TFindPartnersQuery, TPartner, TPartnerInput } from '../../../contracts/partners.js';
 import { Permission } from '../../../contracts/roles.js';
-import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { type VersionedEntity, versionedChange } from '../../platform/db/versioned-change.js';
+import {
+  creationStamps,
+  type VersionedEntity,
+  versionedChange,
+  versionedCreate,
+} from '../../platform/db/versioned-change.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
@@ -78,38 +82,17 @@ export async function insertPartner(
   input: TPartnerInput,
 ): Promise<string> {
   const id = newId();
-  const now = ctx.deps.clock.now().toISOString();
   await trx
     .insertInto('partners')
     .values({
       id,
       organizationId: ctx.actor.organizationId,
       ...repo.partnerColumns(input),
-      createdAt: now,
-      updatedAt: now,
-      createdBy: ctx.actor.userId,
-      updatedBy: ctx.actor.userId,
-      version: 1,
+      ...creationStamps(ctx),
     })
     .execute();
   await repo.replacePartnerChildren(trx, ctx.actor.organizationId, id, input);
   return id;
-}
-
-export async function createPartner(ctx: ServiceContext, input: TPartnerInput): Promise<TPartner> {
-  requirePermission(ctx, Permission.PartnerWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    await checkReferences(ctx, trx, input, null);
-    const id = await insertPartner(ctx, trx, input);
-    const created = await loadPartner(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'create',
-      entityType: 'partner',
-      entityId: id,
-      after: auditSnapshot(created),
-    });
-    return created;
-  });
 }
 
 const partnerEntity: VersionedEntity<TPartner> = {
@@ -118,6 +101,14 @@ const partnerEntity: VersionedEntity<TPartner> = {
   load: loadPartner,
   snapshot: auditSnapshot,
 };
+
+export async function createPartner(ctx: ServiceContext, input: TPartnerInput): Promise<TPartner> {
+  requirePermission(ctx, Permission.PartnerWrite);
+  return versionedCreate(ctx, partnerEntity, async (trx) => {
+    await checkReferences(ctx, trx, input, null);
+    return insertPartner(ctx, trx, input);
+  });
+}
 
 export async function updatePartner(
   ctx: ServiceContext,

@@ -161,6 +161,17 @@ export async function portfolio(db: Executor, organizationId: string, f: Project
   return { byType, byStatus, byCountry, budgets };
 }
 
+/** Whether the project is in the organization; used by the modules that link rows to a project. */
+export async function projectExists(db: Executor, organizationId: string, projectId: string) {
+  const row = await db
+    .selectFrom('projects')
+    .select('id')
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', projectId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function getProject(db: Executor, organizationId: string, id: string) {
   return db
     .selectFrom('projects')

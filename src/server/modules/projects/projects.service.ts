@@ -15,11 +15,15 @@ import {
   projectInputIssues,
   spendingAgainstBudget,
 } from '../../../domain/projects/project-rules.js';
-import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { type VersionedEntity, versionedChange } from '../../platform/db/versioned-change.js';
+import {
+  creationStamps,
+  type VersionedEntity,
+  versionedChange,
+  versionedCreate,
+} from '../../platform/db/versioned-change.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { existingPartnerIds } from '../partners/partners.repository.js';
@@ -165,43 +169,31 @@ async function check(ctx: ServiceContext, trx: Executor, input: TProjectInput, s
   }
 }
 
-export async function createProject(ctx: ServiceContext, input: TProjectInput): Promise<TProject> {
-  requirePermission(ctx, Permission.ProjectWrite);
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    await check(ctx, trx, input, null);
-    const id = newId();
-    const now = ctx.deps.clock.now().toISOString();
-    await trx
-      .insertInto('projects')
-      .values({
-        id,
-        organizationId: ctx.actor.organizationId,
-        ...repo.projectColumns(input),
-        createdAt: now,
-        updatedAt: now,
-        createdBy: ctx.actor.userId,
-        updatedBy: ctx.actor.userId,
-        version: 1,
-      })
-      .execute();
-    await repo.replaceChildren(trx, ctx.actor.organizationId, id, input);
-    const created = await loadProject(ctx, trx, id);
-    await recordAudit(trx, ctx, {
-      action: 'create',
-      entityType: 'project',
-      entityId: id,
-      after: auditSnapshot(created),
-    });
-    return created;
-  });
-}
-
 const projectEntity: VersionedEntity<TProject> = {
   table: 'projects',
   entityType: 'project',
   load: loadProject,
   snapshot: auditSnapshot,
 };
+
+export async function createProject(ctx: ServiceContext, input: TProjectInput): Promise<TProject> {
+  requirePermission(ctx, Permission.ProjectWrite);
+  return versionedCreate(ctx, projectEntity, async (trx) => {
+    await check(ctx, trx, input, null);
+    const id = newId();
+    await trx
+      .insertInto('projects')
+      .values({
+        id,
+        organizationId: ctx.actor.organizationId,
+        ...repo.projectColumns(input),
+        ...creationStamps(ctx),
+      })
+      .execute();
+    await repo.replaceChildren(trx, ctx.actor.organizationId, id, input);
+    return id;
+  });
+}
 
 export async function updateProject(
   ctx: ServiceContext,

@@ -1,12 +1,17 @@
-import { DOCUMENT_FILE_EXTENSIONS } from '../../../contracts/attachments.js';
 import { EVIDENCE_MAX_BYTES, type TEvidence } from '../../../contracts/results-frameworks.js';
 import { Permission } from '../../../contracts/roles.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import { requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
-import { AppError, notFound } from '../../platform/errors.js';
-import { cleanFileName, documentContentType } from '../../platform/files/document-types.js';
+import { notFound } from '../../platform/errors.js';
+import { cleanFileName } from '../../platform/files/document-types.js';
+import {
+  acceptDocument,
+  markFileDeleted,
+  readStoredFile,
+  storeWithRow,
+} from '../../platform/files/stored-files.js';
 import { newId } from '../../platform/ids.js';
 import { presentEvidence } from './results-frameworks.presenter.js';
 import * as repo from './results-frameworks.repository.js';
@@ -56,53 +61,31 @@ export async function uploadEvidence(
 ): Promise<TEvidence> {
   requirePermission(ctx, Permission.ResultsFrameworkWrite);
   await requirePeriod(ctx, ctx.deps.db, projectId, periodId);
-  if (input.bytes.length === 0 || input.bytes.length > EVIDENCE_MAX_BYTES) {
-    throw new AppError('FILE_REJECTED', 'The file is empty or too large', {
-      reason: 'size',
-      maxBytes: EVIDENCE_MAX_BYTES,
-    });
-  }
-  const contentType = documentContentType(input.fileName, input.bytes);
-  if (!contentType) {
-    throw new AppError('FILE_REJECTED', 'Only PDF, office documents and ZIP archives are accepted', {
-      reason: 'type',
-      accepted: DOCUMENT_FILE_EXTENSIONS,
-    });
-  }
+  const contentType = acceptDocument(input.fileName, input.bytes, EVIDENCE_MAX_BYTES);
   const fileName = cleanFileName(input.fileName);
-  const stored = await ctx.deps.files.put(input.bytes);
-  try {
-    return await ctx.deps.db.transaction().execute(async (trx) => {
-      await requirePeriod(ctx, trx, projectId, periodId);
-      const row: IndicatorEvidenceRow = {
-        id: newId(),
-        organizationId: ctx.actor.organizationId,
-        projectId,
-        periodId,
-        title: input.title?.trim() || fileName,
-        fileName,
-        contentType,
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storageKey: stored.key,
-        uploadedBy: ctx.actor.userId,
-        uploadedAt: ctx.deps.clock.now().toISOString(),
-        deletedAt: null,
-      };
-      await trx.insertInto('indicatorEvidence').values(row).execute();
-      const presented = presentEvidence(row);
-      await recordAudit(trx, ctx, {
-        action: 'upload',
-        entityType: 'indicator_evidence',
-        entityId: row.id,
-        after: { projectId, periodId, ...presented },
-      });
-      return presented;
+  return storeWithRow(ctx, input.bytes, async (trx, stored) => {
+    await requirePeriod(ctx, trx, projectId, periodId);
+    const row: IndicatorEvidenceRow = {
+      id: newId(),
+      organizationId: ctx.actor.organizationId,
+      projectId,
+      periodId,
+      title: input.title?.trim() || fileName,
+      fileName,
+      contentType,
+      ...stored,
+      deletedAt: null,
+    };
+    await trx.insertInto('indicatorEvidence').values(row).execute();
+    const presented = presentEvidence(row);
+    await recordAudit(trx, ctx, {
+      action: 'upload',
+      entityType: 'indicator_evidence',
+      entityId: row.id,
+      after: { projectId, periodId, ...presented },
     });
-  } catch (err) {
-    await ctx.deps.files.remove(stored.key);
-    throw err;
-  }
+    return presented;
+  });
 }
 
 export async function readEvidence(
@@ -113,11 +96,7 @@ export async function readEvidence(
 ) {
   requirePermission(ctx, Permission.ResultsFrameworkRead);
   const row = await findEvidence(ctx, ctx.deps.db, projectId, periodId, evidenceId);
-  return {
-    fileName: row.fileName,
-    contentType: row.contentType,
-    bytes: await ctx.deps.files.get(row.storageKey),
-  };
+  return readStoredFile(ctx, row);
 }
 
 /** Marks evidence deleted; the bytes stay so that the audit trail can point at them. */
@@ -130,12 +109,7 @@ export async function deleteEvidence(
   requirePermission(ctx, Permission.ResultsFrameworkWrite);
   await ctx.deps.db.transaction().execute(async (trx) => {
     const row = await findEvidence(ctx, trx, projectId, periodId, evidenceId);
-    await trx
-      .updateTable('indicatorEvidence')
-      .set({ deletedAt: ctx.deps.clock.now().toISOString() })
-      .where('id', '=', evidenceId)
-      .where('organizationId', '=', ctx.actor.organizationId)
-      .execute();
+    await markFileDeleted(ctx, trx, 'indicatorEvidence', evidenceId);
     await recordAudit(trx, ctx, {
       action: 'delete',
       entityType: 'indicator_evidence',

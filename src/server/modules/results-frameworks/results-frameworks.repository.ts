@@ -1,9 +1,11 @@
+import type { Selectable } from 'kysely';
 import type {
   TIndicatorInput,
   TPeriodInput,
   TResultInput,
   TValueInput,
 } from '../../../contracts/results-frameworks.js';
+import type { Database } from '../../platform/db/database.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { fromBool, toJson } from '../../platform/db/sql-helpers.js';
 import type {
@@ -77,35 +79,25 @@ export async function loadFrameworkRows(
   return { results, indicators, periods, evidence };
 }
 
-export function getResult(db: Executor, organizationId: string, projectId: string, id: string) {
-  return db
-    .selectFrom('projectResults')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .where('projectId', '=', projectId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+/**
+ * One row of a project's framework by id. Results, indicators and periods are looked up the same
+ * way (inside the organization and the project: another project's row is not found), so they share
+ * one query.
+ */
+function rowOfProject<T extends 'projectResults' | 'resultIndicators' | 'indicatorPeriods'>(table: T) {
+  return (db: Executor, organizationId: string, projectId: string, id: string) =>
+    db
+      .selectFrom(table as 'projectResults' | 'resultIndicators' | 'indicatorPeriods')
+      .selectAll()
+      .where('organizationId', '=', organizationId)
+      .where('projectId', '=', projectId)
+      .where('id', '=', id)
+      .executeTakeFirst() as Promise<Selectable<Database[T]> | undefined>;
 }
 
-export function getIndicator(db: Executor, organizationId: string, projectId: string, id: string) {
-  return db
-    .selectFrom('resultIndicators')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .where('projectId', '=', projectId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function getPeriod(db: Executor, organizationId: string, projectId: string, id: string) {
-  return db
-    .selectFrom('indicatorPeriods')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .where('projectId', '=', projectId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const getResult = rowOfProject('projectResults');
+export const getIndicator = rowOfProject('resultIndicators');
+export const getPeriod = rowOfProject('indicatorPeriods');
 
 export function getEvidence(db: Executor, organizationId: string, periodId: string, id: string) {
   return db

@@ -1,3 +1,4 @@
+import type { Insertable, Kysely } from 'kysely';
 import { LOCALES, type LocalizedText } from '../../../contracts/common.js';
 import type {
   TIndicatorInput,
@@ -18,8 +19,10 @@ import {
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import { can, requirePermission } from '../../platform/auth/require-permission.js';
 import type { ServiceContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { parseJson, toJson } from '../../platform/db/sql-helpers.js';
+import { creationStamps } from '../../platform/db/versioned-change.js';
 import { updateVersioned, type VersionedTable } from '../../platform/db/versioned-update.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -223,15 +226,46 @@ async function change(
   });
 }
 
-function stamps(ctx: ServiceContext) {
-  const now = ctx.deps.clock.now().toISOString();
-  return {
-    createdAt: now,
-    updatedAt: now,
-    createdBy: ctx.actor.userId,
-    updatedBy: ctx.actor.userId,
-    version: 1,
+type FrameworkTable = 'projectResults' | 'resultIndicators' | 'indicatorPeriods';
+type StampedColumns = 'id' | 'organizationId' | keyof ReturnType<typeof creationStamps>;
+
+/**
+ * The insert of a new row (stamped, version 1), then its reload and the audit entry with the
+ * created row: the shared head of every creation in this module, as `updateAudited` is of every
+ * edit. Returns the new id.
+ */
+async function insertAudited<K extends FrameworkTable, T>(
+  ctx: ServiceContext,
+  trx: Trx,
+  add: {
+    table: K;
+    entityType: string;
+    values: Omit<Insertable<Database[K]>, StampedColumns>;
+    reload: (id: string) => Promise<T | undefined>;
+    snapshot: (row: T) => unknown;
+  },
+): Promise<string> {
+  const id = newId();
+  // The three tables share the stamp columns; Kysely cannot type an insert into a union of tables.
+  const db = trx as unknown as Kysely<Record<FrameworkTable, Record<string, unknown>>>;
+  const row: Record<string, unknown> = {
+    id,
+    organizationId: ctx.actor.organizationId,
+    ...add.values,
+    ...creationStamps(ctx),
   };
+  await db
+    .insertInto(add.table as FrameworkTable)
+    .values(row)
+    .execute();
+  const created = await add.reload(id);
+  await recordAudit(trx, ctx, {
+    action: 'create',
+    entityType: add.entityType,
+    entityId: id,
+    after: created && add.snapshot(created),
+  });
+  return id;
 }
 
 async function loadOrThrow<T extends { version: number }>(
@@ -280,49 +314,53 @@ async function updateAudited<T>(
   return edit.id;
 }
 
-async function versionedDelete(
+/**
+ * The delete of one row the client read at `version` (404 when absent, 409 when stale or changed
+ * meanwhile) and the audit entry with what it was: the shared shape of every delete in this module.
+ */
+async function deleteAudited<T extends { version: number }>(
   ctx: ServiceContext,
   trx: Trx,
-  table: VersionedTable & ('projectResults' | 'resultIndicators' | 'indicatorPeriods'),
-  id: string,
-  version: number,
-) {
+  del: {
+    table: VersionedTable & FrameworkTable;
+    entityType: string;
+    label: string;
+    id: string;
+    version: number;
+    load: () => Promise<T | undefined>;
+    snapshot: (row: T) => unknown;
+  },
+): Promise<string> {
+  const before = await loadOrThrow(del.load, del.label, del.version);
   const r = await trx
-    .deleteFrom(table)
-    .where('id', '=', id)
+    .deleteFrom(del.table)
+    .where('id', '=', del.id)
     .where('organizationId', '=', ctx.actor.organizationId)
-    .where('version', '=', version)
+    .where('version', '=', del.version)
     .executeTakeFirst();
   if (Number(r.numDeletedRows) !== 1) {
-    throw versionConflict(version + 1);
+    throw versionConflict(del.version + 1);
   }
+  await recordAudit(trx, ctx, {
+    action: 'delete',
+    entityType: del.entityType,
+    entityId: del.id,
+    before: del.snapshot(before),
+  });
+  return del.id;
 }
 
 export function createResult(ctx: ServiceContext, projectId: string, input: TResultInput) {
   return change(ctx, projectId, async (trx) => {
-    const id = newId();
-    const sortOrder = await repo.nextSortOrder(trx, ctx.actor.organizationId, 'projectResults', {
-      projectId,
-    });
-    await trx
-      .insertInto('projectResults')
-      .values({
-        id,
-        organizationId: ctx.actor.organizationId,
-        projectId,
-        ...repo.resultColumns(input),
-        sortOrder,
-        ...stamps(ctx),
-      })
-      .execute();
-    const row = await repo.getResult(trx, ctx.actor.organizationId, projectId, id);
-    await recordAudit(trx, ctx, {
-      action: 'create',
+    const org = ctx.actor.organizationId;
+    const sortOrder = await repo.nextSortOrder(trx, org, 'projectResults', { projectId });
+    return insertAudited(ctx, trx, {
+      table: 'projectResults',
       entityType: 'project_result',
-      entityId: id,
-      after: row && resultSnapshot(row),
+      values: { projectId, ...repo.resultColumns(input), sortOrder },
+      reload: (id) => repo.getResult(trx, org, projectId, id),
+      snapshot: resultSnapshot,
     });
-    return id;
   });
 }
 
@@ -355,25 +393,22 @@ export function updateResult(
 /** Deletes a result with its indicators, periods and evidence (the files stay for the audit trail). */
 export function deleteResult(ctx: ServiceContext, projectId: string, resultId: string, version: number) {
   return change(ctx, projectId, async (trx) => {
-    const before = await loadOrThrow(
-      () => repo.getResult(trx, ctx.actor.organizationId, projectId, resultId),
-      'Result',
-      version,
-    );
+    // Read before the delete, which takes the indicators with it.
     const indicators = await trx
       .selectFrom('resultIndicators')
       .select('id')
       .where('organizationId', '=', ctx.actor.organizationId)
       .where('resultId', '=', resultId)
       .execute();
-    await versionedDelete(ctx, trx, 'projectResults', resultId, version);
-    await recordAudit(trx, ctx, {
-      action: 'delete',
+    return deleteAudited(ctx, trx, {
+      table: 'projectResults',
       entityType: 'project_result',
-      entityId: resultId,
-      before: { ...resultSnapshot(before), indicatorIds: indicators.map((i) => i.id) },
+      label: 'Result',
+      id: resultId,
+      version,
+      load: () => repo.getResult(trx, ctx.actor.organizationId, projectId, resultId),
+      snapshot: (before) => ({ ...resultSnapshot(before), indicatorIds: indicators.map((i) => i.id) }),
     });
-    return resultId;
   });
 }
 
@@ -388,29 +423,14 @@ async function insertIndicator(
   const org = ctx.actor.organizationId;
   await loadOrThrow(() => repo.getResult(trx, org, projectId, resultId), 'Result');
   checkIndicator(input, [], null);
-  const id = newId();
   const sortOrder = await repo.nextSortOrder(trx, org, 'resultIndicators', { resultId });
-  await trx
-    .insertInto('resultIndicators')
-    .values({
-      id,
-      organizationId: org,
-      projectId,
-      resultId,
-      ...repo.indicatorColumns(input),
-      templateKey,
-      sortOrder,
-      ...stamps(ctx),
-    })
-    .execute();
-  const row = await repo.getIndicator(trx, org, projectId, id);
-  await recordAudit(trx, ctx, {
-    action: 'create',
+  return insertAudited(ctx, trx, {
+    table: 'resultIndicators',
     entityType: 'result_indicator',
-    entityId: id,
-    after: row && indicatorSnapshot(row),
+    values: { projectId, resultId, ...repo.indicatorColumns(input), templateKey, sortOrder },
+    reload: (id) => repo.getIndicator(trx, org, projectId, id),
+    snapshot: indicatorSnapshot,
   });
-  return id;
 }
 
 export function createIndicator(
@@ -501,21 +521,17 @@ export function deleteIndicator(
   indicatorId: string,
   version: number,
 ) {
-  return change(ctx, projectId, async (trx) => {
-    const before = await loadOrThrow(
-      () => repo.getIndicator(trx, ctx.actor.organizationId, projectId, indicatorId),
-      'Indicator',
-      version,
-    );
-    await versionedDelete(ctx, trx, 'resultIndicators', indicatorId, version);
-    await recordAudit(trx, ctx, {
-      action: 'delete',
+  return change(ctx, projectId, (trx) =>
+    deleteAudited(ctx, trx, {
+      table: 'resultIndicators',
       entityType: 'result_indicator',
-      entityId: indicatorId,
-      before: indicatorSnapshot(before),
-    });
-    return indicatorId;
-  });
+      label: 'Indicator',
+      id: indicatorId,
+      version,
+      load: () => repo.getIndicator(trx, ctx.actor.organizationId, projectId, indicatorId),
+      snapshot: indicatorSnapshot,
+    }),
+  );
 }
 
 export function createPeriod(
@@ -531,28 +547,19 @@ export function createPeriod(
       'Indicator',
     );
     await checkPeriod(ctx, trx, indicator, input, null);
-    const id = newId();
-    await trx
-      .insertInto('indicatorPeriods')
-      .values({
-        id,
-        organizationId: org,
+    return insertAudited(ctx, trx, {
+      table: 'indicatorPeriods',
+      entityType: 'indicator_period',
+      values: {
         projectId,
         indicatorId,
         ...repo.periodColumns(input),
         actualSourceKey: null,
         actualCopiedAt: null,
-        ...stamps(ctx),
-      })
-      .execute();
-    const row = await repo.getPeriod(trx, org, projectId, id);
-    await recordAudit(trx, ctx, {
-      action: 'create',
-      entityType: 'indicator_period',
-      entityId: id,
-      after: row && periodSnapshot(row),
+      },
+      reload: (id) => repo.getPeriod(trx, org, projectId, id),
+      snapshot: periodSnapshot,
     });
-    return id;
   });
 }
 
@@ -594,21 +601,17 @@ export function updatePeriod(
 }
 
 export function deletePeriod(ctx: ServiceContext, projectId: string, periodId: string, version: number) {
-  return change(ctx, projectId, async (trx) => {
-    const before = await loadOrThrow(
-      () => repo.getPeriod(trx, ctx.actor.organizationId, projectId, periodId),
-      'Period',
-      version,
-    );
-    await versionedDelete(ctx, trx, 'indicatorPeriods', periodId, version);
-    await recordAudit(trx, ctx, {
-      action: 'delete',
+  return change(ctx, projectId, (trx) =>
+    deleteAudited(ctx, trx, {
+      table: 'indicatorPeriods',
       entityType: 'indicator_period',
-      entityId: periodId,
-      before: periodSnapshot(before),
-    });
-    return periodId;
-  });
+      label: 'Period',
+      id: periodId,
+      version,
+      load: () => repo.getPeriod(trx, ctx.actor.organizationId, projectId, periodId),
+      snapshot: periodSnapshot,
+    }),
+  );
 }
 
 /**

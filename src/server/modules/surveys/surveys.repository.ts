@@ -1,15 +1,11 @@
 import { sql } from 'kysely';
 import type { TFindSurveysQuery, TSurveyData } from '../../../contracts/surveys.js';
 import type { Executor } from '../../platform/db/executor.js';
+import { findInOrg } from '../../platform/db/find-in-org.js';
 import { containsInsensitive, fromBool, toJson } from '../../platform/db/sql-helpers.js';
 
 export function getSurvey(db: Executor, organizationId: string, id: string) {
-  return db
-    .selectFrom('surveys')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findInOrg(db, 'surveys', organizationId, id);
 }
 
 /** Survey rows with the cohort's name and end date and the project's title. */
@@ -199,16 +195,6 @@ export function getCohortWithProject(db: Executor, organizationId: string, cohor
     .where('c.organizationId', '=', organizationId)
     .where('c.id', '=', cohortId)
     .executeTakeFirst();
-}
-
-export async function projectExists(db: Executor, organizationId: string, projectId: string) {
-  const row = await db
-    .selectFrom('projects')
-    .select('id')
-    .where('organizationId', '=', organizationId)
-    .where('id', '=', projectId)
-    .executeTakeFirst();
-  return Boolean(row);
 }
 
 /** Participants holding a seat in the cohort (not withdrawn, not waiting). */

@@ -17,6 +17,7 @@ import { type VersionedEntity, versionedChange } from '../../platform/db/version
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { todayFor } from '../../platform/today.js';
+import { projectExists } from '../projects/projects.repository.js';
 import { surveyTemplate } from './survey-templates.js';
 import {
   inviteParticipants,
@@ -141,7 +142,7 @@ async function resolveReferences(
     } else {
       projectId = cohort.projectId;
     }
-  } else if (projectId && !(await repo.projectExists(trx, orgId, projectId))) {
+  } else if (projectId && !(await projectExists(trx, orgId, projectId))) {
     issues.push({ path: ['projectId'], message: 'unknown_project' });
   }
   if (input.preTestId) {

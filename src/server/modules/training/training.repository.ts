@@ -4,6 +4,7 @@ import type {
   TProgrammeInput,
 } from '../../../contracts/training.js';
 import type { Executor } from '../../platform/db/executor.js';
+import { findInOrg } from '../../platform/db/find-in-org.js';
 import { containsInsensitive, toJson } from '../../platform/db/sql-helpers.js';
 import { newId } from '../../platform/ids.js';
 
@@ -37,12 +38,7 @@ export async function findProgrammes(db: Executor, organizationId: string, q: TF
 }
 
 export function getProgramme(db: Executor, organizationId: string, id: string) {
-  return db
-    .selectFrom('trainingProgrammes')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findInOrg(db, 'trainingProgrammes', organizationId, id);
 }
 
 export function modulesOf(db: Executor, organizationId: string, programmeIds: readonly string[]) {
@@ -70,12 +66,7 @@ export function cohortsOf(db: Executor, organizationId: string, programmeId: str
 }
 
 export function getCohort(db: Executor, organizationId: string, id: string) {
-  return db
-    .selectFrom('trainingCohorts')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findInOrg(db, 'trainingCohorts', organizationId, id);
 }
 
 export function sessionsOfCohort(db: Executor, organizationId: string, cohortId: string) {
@@ -104,12 +95,7 @@ export function sessionsOfTrainer(db: Executor, organizationId: string, trainerU
 }
 
 export function getSession(db: Executor, organizationId: string, id: string) {
-  return db
-    .selectFrom('trainingSessions')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findInOrg(db, 'trainingSessions', organizationId, id);
 }
 
 /** Enrolments of a cohort with their participant columns, in waiting-list then name order. */
@@ -141,12 +127,7 @@ export function enrolmentsOfCohort(db: Executor, organizationId: string, cohortI
 export type EnrolmentWithParticipant = Awaited<ReturnType<typeof enrolmentsOfCohort>>[number];
 
 export function getEnrolment(db: Executor, organizationId: string, id: string) {
-  return db
-    .selectFrom('trainingEnrolments')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findInOrg(db, 'trainingEnrolments', organizationId, id);
 }
 
 export function attendanceOfCohort(db: Executor, organizationId: string, cohortId: string) {
@@ -169,12 +150,7 @@ export function attendanceOfSession(db: Executor, organizationId: string, sessio
 }
 
 export function getParticipant(db: Executor, organizationId: string, id: string) {
-  return db
-    .selectFrom('trainingParticipants')
-    .selectAll()
-    .where('organizationId', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findInOrg(db, 'trainingParticipants', organizationId, id);
 }
 
 /** The participant of the organization with this e-mail (the e-mail identifies a person on import). */
@@ -272,14 +248,4 @@ export function trainersOf(db: Executor, organizationId: string) {
     .where('m.role', 'in', ['trainer', 'coordinator', 'project_manager', 'chief_expert', 'expert', 'admin'])
     .orderBy('u.displayName')
     .execute();
-}
-
-export async function projectExists(db: Executor, organizationId: string, projectId: string) {
-  const row = await db
-    .selectFrom('projects')
-    .select('id')
-    .where('organizationId', '=', organizationId)
-    .where('id', '=', projectId)
-    .executeTakeFirst();
-  return row !== undefined;
 }

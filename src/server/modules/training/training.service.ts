@@ -23,6 +23,7 @@ import { versionedChange } from '../../platform/db/versioned-change.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { AppError, notFound, versionConflict } from '../../platform/errors.js';
 import { newId, newToken } from '../../platform/ids.js';
+import { projectExists } from '../projects/projects.repository.js';
 import {
   type AttendanceStats,
   presentCohortSummary,
@@ -97,7 +98,7 @@ export async function getProgramme(ctx: ServiceContext, id: string) {
 }
 
 async function checkProject(ctx: ServiceContext, trx: Executor, projectId: string) {
-  if (!(await repo.projectExists(trx, ctx.actor.organizationId, projectId))) {
+  if (!(await projectExists(trx, ctx.actor.organizationId, projectId))) {
     throw new AppError('INVALID_INPUT', 'Unknown project', {
       issues: [{ path: ['projectId'], message: 'unknown_project' }],
     });

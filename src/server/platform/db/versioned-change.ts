@@ -64,3 +64,39 @@ export async function versionedChange<T extends { version: number }>(
     return after;
   });
 }
+
+/** The columns a versioned row is created with: version 1, created and last changed now by the actor. */
+export function creationStamps(ctx: ServiceContext) {
+  const now = ctx.deps.clock.now().toISOString();
+  return {
+    createdAt: now,
+    updatedAt: now,
+    createdBy: ctx.actor.userId,
+    updatedBy: ctx.actor.userId,
+    version: 1,
+  };
+}
+
+/**
+ * The creation of a versioned entity in one transaction: `insert` (checks, the row and its child
+ * rows; returns the new id), then load it and audit it as created with its snapshot. Returns the
+ * loaded entity. The counterpart of `versionedChange`, shared so that every module loads and
+ * audits what it creates the same way.
+ */
+export async function versionedCreate<T extends { version: number }>(
+  ctx: ServiceContext,
+  entity: Pick<VersionedEntity<T>, 'entityType' | 'load' | 'snapshot'>,
+  insert: (trx: Executor) => Promise<string>,
+): Promise<T> {
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    const id = await insert(trx);
+    const created = await entity.load(ctx, trx, id);
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entityType: entity.entityType,
+      entityId: id,
+      after: entity.snapshot(created),
+    });
+    return created;
+  });
+}
