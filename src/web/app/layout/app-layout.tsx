@@ -4,12 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useSession } from '../session';
 import { LanguageSwitcher } from './language-switcher';
-import { ADMIN_NAV, MAIN_NAV, type NavItem, visibleItems } from './nav-items';
+import { ADMIN_NAV, activeNavTarget, MAIN_NAV, type NavItem, visibleItems } from './nav-items';
 import { UserMenu } from './user-menu';
-
-function isActive(pathname: string, to: string): boolean {
-  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
-}
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -18,15 +14,17 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const main = visibleItems(MAIN_NAV, session.permissions);
   const admin = visibleItems(ADMIN_NAV, session.permissions);
+  const activeTo = activeNavTarget(pathname, [...main, ...admin]);
 
   const link = (item: NavItem, prefix: string) => (
     <NavLink
       key={item.to}
       component={RouterNavLink}
       to={item.to}
-      end={item.to === '/'}
+      // Only the active item matches below its path, so a parent path never also reads as current.
+      end={item.to !== activeTo}
       label={t(`${prefix}.${item.key}`)}
-      active={isActive(pathname, item.to)}
+      active={item.to === activeTo}
       onClick={close}
     />
   );

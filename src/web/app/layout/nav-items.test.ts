@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rolePermissions } from '../../../contracts/roles.js';
-import { ADMIN_NAV, MAIN_NAV, visibleItems } from './nav-items';
+import { ADMIN_NAV, activeNavTarget, MAIN_NAV, visibleItems } from './nav-items';
 
 describe('navigation by permission', () => {
   it('shows everything to an admin', () => {
@@ -19,5 +19,20 @@ describe('navigation by permission', () => {
       'outbox',
       'showcase',
     ]);
+  });
+});
+
+describe('the active navigation item', () => {
+  const all = [...MAIN_NAV, ...ADMIN_NAV];
+  it('is the most specific item the page is under, and only that one', () => {
+    expect(activeNavTarget('/talent/skills', all)).toBe('/talent/skills');
+    expect(activeNavTarget('/talent/skills/import', all)).toBe('/talent/skills');
+    expect(activeNavTarget('/talent/0190abcd-0000-7000-8000-000000000000', all)).toBe('/talent');
+    expect(activeNavTarget('/talent', all)).toBe('/talent');
+    expect(activeNavTarget('/', all)).toBe('/');
+    expect(activeNavTarget('/partners/x', all)).toBe('/partners');
+  });
+  it('matches whole path segments only', () => {
+    expect(activeNavTarget('/partnersx', all)).toBeNull();
   });
 });

@@ -39,3 +39,22 @@ export const ADMIN_NAV: NavItem[] = [
 export function visibleItems(items: NavItem[], permissions: readonly string[]): NavItem[] {
   return items.filter((i) => !i.permission || permissions.includes(i.permission));
 }
+
+function matches(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/**
+ * The one navigation target the page belongs to: the most specific item whose path the page is
+ * under. /talent/skills belongs to "College skills", not also to "Talent" (/talent), while
+ * /talent/0190… (a profile) still belongs to "Talent". Null when no item matches.
+ */
+export function activeNavTarget(pathname: string, items: readonly NavItem[]): string | null {
+  let best: string | null = null;
+  for (const item of items) {
+    if (matches(pathname, item.to) && (best === null || item.to.length > best.length)) {
+      best = item.to;
+    }
+  }
+  return best;
+}
