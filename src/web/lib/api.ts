@@ -116,8 +116,13 @@ function fallbackCode(status: number): string {
   if (status === 429) {
     return 'RATE_LIMITED';
   }
+  // A proxy in front of the server answers these without our JSON body; the codes still carry the
+  // translated "try again" / "the disk is full" messages.
   if (status === 503) {
     return 'SERVICE_UNAVAILABLE';
+  }
+  if (status === 507) {
+    return 'STORAGE_FULL';
   }
   return 'INTERNAL';
 }

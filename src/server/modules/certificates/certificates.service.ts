@@ -20,7 +20,7 @@ import { requirePermission } from '../../platform/auth/require-permission.js';
 import type { Deps, ServiceContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { parseJson } from '../../platform/db/sql-helpers.js';
-import { AppError, notFound, versionConflict } from '../../platform/errors.js';
+import { AppError, errorCodeOf, notFound, versionConflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import * as trainingRepo from '../training/training.repository.js';
 import { listCohortCompletion } from '../training/training.service.js';
@@ -675,7 +675,9 @@ async function runBatch(deps: Deps, batchId: string): Promise<void> {
         if (err instanceof AppError && err.code === 'ALREADY_EXISTS') {
           continue; // issued meanwhile by someone else: not ours to count
         }
-        const code = err instanceof AppError ? err.code : 'INTERNAL';
+        // The code the same failure would answer over HTTP: a full disk reads STORAGE_FULL, a
+        // database outage SERVICE_UNAVAILABLE, so the report says what an operator must fix.
+        const code = errorCodeOf(err);
         if (earlier >= 0) {
           state.errors[earlier] = { enrolmentId, code };
         } else {

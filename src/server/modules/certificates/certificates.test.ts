@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../platform/context.js';
+import { createLocalFileStore } from '../../platform/files/file-store.js';
 import { newId } from '../../platform/ids.js';
 import { type Client, createTestApp, signedInAs, type TestApp } from '../../test/test-app.js';
 import {
@@ -591,6 +592,86 @@ describe('certificates: bulk issue', () => {
       payload: { jwt: 'aaaa.bbbb.cccc' },
     });
     expect(garbage.json().status).toBe('invalid');
+  });
+});
+
+describe('certificates: a disk that fills up during a batch (injected ENOSPC)', () => {
+  /** Every file below `dir`, relative, temporary names included. */
+  const filesBelow = (dir: string) =>
+    (fs.readdirSync(dir, { recursive: true }) as string[]).filter((p) =>
+      fs.statSync(path.join(dir, p)).isFile(),
+    );
+
+  it('reports STORAGE_FULL for each certificate it could not store; with room again a re-run issues the rest', async () => {
+    const cohort = await seedCohort(
+      t.deps,
+      orgId,
+      Array.from({ length: 6 }, (_, i) => ({
+        nameNative: '',
+        nameLatin: `Full Disk ${i}`,
+        present: 4,
+        postScore: 80,
+      })),
+    );
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tvet-cert-full-'));
+    const realStore = t.deps.files;
+    // The disk holds two certificates' PDFs; after that every write gets 1 KiB in, then ENOSPC.
+    let room = 2;
+    t.deps.files = createLocalFileStore(root, {
+      writeFile: async (file, bytes, options) => {
+        if (room > 0) {
+          room--;
+          return fs.promises.writeFile(file, bytes, options);
+        }
+        await fs.promises.writeFile(file, bytes.subarray(0, 1024), options);
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), {
+          code: 'ENOSPC',
+          errno: -28,
+          syscall: 'write',
+        });
+      },
+    });
+    try {
+      const start = await admin.post('/api/v1/certificates/batches', { cohortId: cohort.cohortId });
+      expect(start.statusCode, start.body).toBe(202);
+      await waitForBatch(start.json().id);
+      const full = (await admin.get(`/api/v1/certificates/batches/${start.json().id}`)).json();
+      expect(full).toMatchObject({ status: 'done', total: 6, done: 2, failed: 4 });
+      expect(full.errors.map((e: { code: string }) => e.code)).toEqual(Array(4).fill('STORAGE_FULL'));
+      const failedIds = full.errors.map((e: { enrolmentId: string }) => e.enrolmentId);
+      expect(new Set(failedIds).size).toBe(4);
+      expect(cohort.enrolments).toEqual(expect.arrayContaining(failedIds));
+      // Only the two whole PDFs are on the disk: no partial or temporary file of the failed ones.
+      expect(filesBelow(root)).toHaveLength(2);
+      expect(filesBelow(root).some((f) => f.includes('.tmp-'))).toBe(false);
+
+      // The operator frees space; running the batch again issues exactly the four that failed.
+      room = Number.POSITIVE_INFINITY;
+      const retry = await admin.post('/api/v1/certificates/batches', { cohortId: cohort.cohortId });
+      expect(retry.statusCode, retry.body).toBe(202);
+      expect(retry.json()).toMatchObject({ status: 'running', total: 4 });
+      await waitForBatch(retry.json().id);
+      const after = (await admin.get(`/api/v1/certificates/batches/${retry.json().id}`)).json();
+      expect(after).toMatchObject({ status: 'done', total: 4, done: 4, failed: 0, errors: [] });
+      const certs = await t.deps.db
+        .selectFrom('certificates')
+        .select(['enrolmentId', 'batchId', 'pdfStorageKey'])
+        .where('cohortId', '=', cohort.cohortId)
+        .where('status', '=', 'valid')
+        .execute();
+      expect(certs).toHaveLength(6);
+      expect(new Set(certs.map((c) => c.enrolmentId)).size).toBe(6);
+      expect(
+        certs
+          .filter((c) => c.batchId === retry.json().id)
+          .map((c) => c.enrolmentId)
+          .sort(),
+      ).toEqual([...failedIds].sort());
+      expect(filesBelow(root).sort()).toEqual(certs.map((c) => c.pdfStorageKey).sort());
+    } finally {
+      t.deps.files = realStore;
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

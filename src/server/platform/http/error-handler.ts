@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiErrorBody, ErrorCode } from '../../../contracts/errors.js';
-import { AppError } from '../errors.js';
+import { AppError, errorCodeOf } from '../errors.js';
 import { newId } from '../ids.js';
 
 function body(
@@ -11,64 +11,6 @@ function body(
   errorId?: string,
 ): ApiErrorBody {
   return { error: { code, message, ...(details ? { details } : {}), ...(errorId ? { errorId } : {}) } };
-}
-
-// Errors that mean "the database is not reachable right now", on either dialect.
-const UNAVAILABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  'SQLITE_BUSY',
-]);
-
-// node-postgres reports a connection that timed out or broke off without an error code.
-const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /^Connection terminated/i];
-
-/** The error, or one it was caused by (a pool wraps the socket's error), means "the database is away". */
-function isUnavailable(err: unknown, depth = 0): boolean {
-  if (!err || typeof err !== 'object' || depth > 3) {
-    return false;
-  }
-  const { code, message, cause, errors } = err as {
-    code?: unknown;
-    message?: unknown;
-    cause?: unknown;
-    errors?: unknown;
-  };
-  // better-sqlite3 reports extended codes: SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT, ...
-  if (typeof code === 'string' && (UNAVAILABLE.has(code) || code.startsWith('SQLITE_BUSY'))) {
-    return true;
-  }
-  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message))) {
-    return true;
-  }
-  // Node's AggregateError (a host with several addresses, every one refused).
-  if (Array.isArray(errors) && errors.length > 0 && errors.every((e) => isUnavailable(e, depth + 1))) {
-    return true;
-  }
-  return isUnavailable(cause, depth + 1);
-}
-
-// No room left for a file or for the database: ENOSPC/EDQUOT from the disk, SQLITE_FULL, and
-// PostgreSQL's disk_full (53100).
-const STORAGE_FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL', '53100']);
-
-function isStorageFull(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' && STORAGE_FULL.has(code);
-}
-
-// PostgreSQL refuses text it cannot store (a NUL character, a byte sequence invalid in UTF-8) with
-// these data exceptions, where SQLite stores the same text. Such text can only come from the client.
-const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
-
-function isUnstorableText(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' && UNSTORABLE_TEXT.has(code);
 }
 
 /** The 404 answer for an unknown route, in the uniform error shape. */
@@ -120,20 +62,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
       return reply.code(err.statusCode).send(body('INVALID_INPUT', err.message, { reason: err.code }));
     }
-    if (isStorageFull(err)) {
+    const code = errorCodeOf(err);
+    if (code === 'STORAGE_FULL') {
       request.log.error({ err }, 'storage full');
       return reply
         .code(507)
         .send(body('STORAGE_FULL', 'There is no space left to store this; nothing was saved'));
     }
-    if (isUnstorableText(err)) {
+    if (code === 'INVALID_INPUT') {
+      // Text PostgreSQL cannot store (NUL, invalid UTF-8): it can only have come from the client.
       return reply.code(400).send(
         body('INVALID_INPUT', 'The request contains characters that cannot be stored', {
           reason: 'unsupported_character',
         }),
       );
     }
-    if (isUnavailable(err)) {
+    if (code === 'SERVICE_UNAVAILABLE') {
       request.log.error({ err }, 'dependency unavailable');
       return reply
         .code(503)
