@@ -22,6 +22,7 @@ import * as talent from './2026-11-29T0300_talent.js';
 import * as talentDemand from './2026-11-29T0310_talent_demand.js';
 import * as membershipPartner from './2026-11-29T0320_membership_partner.js';
 import * as collegeSkillsCuration from './2026-11-29T0330_college_skills_curation.js';
+import * as importFingerprints from './2026-11-29T0340_import_fingerprints.js';
 
 /** Every migration, by its frozen name. Add new ones at the end; never rename or edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0310_talent_demand': talentDemand,
   '2026-11-29T0320_membership_partner': membershipPartner,
   '2026-11-29T0330_college_skills_curation': collegeSkillsCuration,
+  '2026-11-29T0340_import_fingerprints': importFingerprints,
 };

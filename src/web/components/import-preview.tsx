@@ -2,9 +2,10 @@ import { Alert, Anchor, Button, Card, FileInput, Group, List, Stack, Text, Title
 import type { UseMutationResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AlreadyImportedDetails } from '../../contracts/imports.js';
 import { currentLocale } from '../i18n';
 import { ApiError } from '../lib/api';
-import { formatNumber } from '../lib/format';
+import { formatDateTime, formatNumber } from '../lib/format';
 import { type Column, DataTable } from './data-table';
 import { ErrorState } from './error-state';
 
@@ -50,6 +51,11 @@ interface Props<Row, Result> {
   rowColumns?: Column<Row>[];
   preview: UseMutationResult<ImportPreviewData<Row>, Error, File>;
   run: UseMutationResult<Result, Error, File>;
+  /**
+   * The same import with `allowRepeat=true`: when the server answers that the file was already
+   * imported, the user can import it again anyway. Without it the answer is only shown.
+   */
+  repeat?: UseMutationResult<Result, Error, File>;
   /** Extra fields shown above the file (e.g. the list's name and skill). */
   fields?: ReactNode;
   /** False while the extra fields are incomplete. */
@@ -95,6 +101,15 @@ function ProblemsTable({
   );
 }
 
+/** The server's 409 to a file already imported here (`details` of INVALID_STATE), else null. */
+function alreadyImported(error: Error | null): AlreadyImportedDetails | null {
+  return error instanceof ApiError &&
+    error.code === 'INVALID_STATE' &&
+    error.details.reason === 'already_imported'
+    ? (error.details as unknown as AlreadyImportedDetails)
+    : null;
+}
+
 /** Choose a file, see its problems by row and column (and its rows), then import it all or nothing. */
 export function ImportPreview<Row extends { row: number }, Result>({
   ns,
@@ -107,13 +122,17 @@ export function ImportPreview<Row extends { row: number }, Result>({
   formatRowNumbers = false,
   rowColumns,
   preview,
-  run,
+  run: firstRun,
+  repeat,
   fields,
   ready = true,
   done,
 }: Props<Row, Result>) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
+  // Once the user confirmed a repeat, its answer is the one shown.
+  const run = repeat && !repeat.isIdle ? repeat : firstRun;
+  const already = alreadyImported(run.error);
   const runProblems =
     run.error instanceof ApiError &&
     run.error.code === 'IMPORT_INVALID' &&
@@ -125,7 +144,8 @@ export function ImportPreview<Row extends { row: number }, Result>({
   function choose(f: File | null) {
     setFile(f);
     preview.reset();
-    run.reset();
+    firstRun.reset();
+    repeat?.reset();
     if (f) {
       preview.mutate(f);
     }
@@ -183,7 +203,26 @@ export function ImportPreview<Row extends { row: number }, Result>({
                 {t(`${ns}.cannotImport`)}
               </Alert>
             )}
-            {run.error && <ErrorState error={run.error} />}
+            {already ? (
+              <Alert color="yellow" role="alert" data-testid="import-already-imported">
+                <Stack gap="xs" align="flex-start">
+                  <Text size="sm">
+                    {t('import.alreadyImported', {
+                      date: formatDateTime(already.importedAt, currentLocale()),
+                      who: already.importedBy ?? '—',
+                      rows: formatNumber(already.rows, currentLocale()),
+                    })}
+                  </Text>
+                  {repeat && (
+                    <Button size="xs" variant="default" onClick={() => file && repeat.mutate(file)}>
+                      {t('import.importAgain')}
+                    </Button>
+                  )}
+                </Stack>
+              </Alert>
+            ) : (
+              run.error && <ErrorState error={run.error} />
+            )}
             {rowColumns && (
               <Title order={sectionOrder} size="h5">
                 {t(`${ns}.problemsTitle`)}
@@ -213,7 +252,12 @@ export function ImportPreview<Row extends { row: number }, Result>({
               <Button
                 disabled={!preview.data.canImport || !file || !ready}
                 loading={run.isPending}
-                onClick={() => file && run.mutate(file)}
+                onClick={() => {
+                  if (file) {
+                    repeat?.reset();
+                    firstRun.mutate(file);
+                  }
+                }}
               >
                 {t(`${ns}.run`)}
               </Button>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams, ZPage } from '../../../contracts/common.js';
+import { ZImportCommitQuerySchema } from '../../../contracts/imports.js';
 import {
   ZArchivePartnerRequestSchema,
   ZCreatePartnerRequestSchema,
@@ -79,11 +80,20 @@ export async function partnersRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     '/partners/import',
-    { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZImportResultSchema } } },
+    {
+      schema: {
+        tags,
+        querystring: ZImportCommitQuerySchema,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZImportResultSchema },
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.PartnerImport });
-      return transfer.importPartners(ctx, file.fileName, file.bytes);
+      return transfer.importPartners(ctx, file.fileName, file.bytes, {
+        allowRepeat: req.query.allowRepeat === 'true',
+      });
     },
   );
 

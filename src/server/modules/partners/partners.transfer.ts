@@ -62,9 +62,15 @@ export async function previewPartnerImport(
 /**
  * Imports every row in one transaction, or nothing: any problem (re-checked here, since the
  * data may have changed since the preview) answers 422 with the full list.
- * @throws AppError IMPORT_INVALID
+ * A file already imported answers 409 unless `allowRepeat`.
+ * @throws AppError IMPORT_INVALID, INVALID_STATE (already imported)
  */
-export async function importPartners(ctx: ServiceContext, fileName: string, bytes: Buffer) {
+export async function importPartners(
+  ctx: ServiceContext,
+  fileName: string,
+  bytes: Buffer,
+  { allowRepeat = false } = {},
+) {
   requirePermission(ctx, Permission.PartnerImport);
   return importAllOrNothing(
     ctx,
@@ -91,6 +97,7 @@ export async function importPartners(ctx: ServiceContext, fileName: string, byte
       });
       return { imported: ids.length, ids };
     },
+    { kind: 'partners', bytes, allowRepeat },
   );
 }
 

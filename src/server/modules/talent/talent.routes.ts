@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams, ZOk } from '../../../contracts/common.js';
+import { ZImportCommitQuerySchema } from '../../../contracts/imports.js';
 import { Permission } from '../../../contracts/roles.js';
 import {
   ZAnonymisedProfileSchema,
@@ -140,13 +141,22 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     '/talent/import',
-    { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZTalentImportResultSchema } } },
+    {
+      schema: {
+        tags,
+        querystring: ZImportCommitQuerySchema,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZTalentImportResultSchema },
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       const file = await readUpload(req, transfer.TALENT_IMPORT_MAX_BYTES, {
         requires: Permission.TalentManage,
       });
-      return transfer.importTalent(ctx, file.fileName, file.bytes);
+      return transfer.importTalent(ctx, file.fileName, file.bytes, {
+        allowRepeat: req.query.allowRepeat === 'true',
+      });
     },
   );
 

@@ -66,9 +66,15 @@ export async function previewTalentImport(
  * Creates every row's profile in one transaction, or nothing (422 with the problems by row). Imported
  * skills are self-declared and nobody has consented yet: the profiles stay invisible to enterprises
  * until each person consents through their link (or on paper).
- * @throws AppError IMPORT_INVALID
+ * A file already imported answers 409 unless `allowRepeat`.
+ * @throws AppError IMPORT_INVALID, INVALID_STATE (already imported)
  */
-export async function importTalent(ctx: ServiceContext, fileName: string, bytes: Buffer) {
+export async function importTalent(
+  ctx: ServiceContext,
+  fileName: string,
+  bytes: Buffer,
+  { allowRepeat = false } = {},
+) {
   requirePermission(ctx, Permission.TalentManage);
   return importAllOrNothing(
     ctx,
@@ -99,6 +105,7 @@ export async function importTalent(ctx: ServiceContext, fileName: string, bytes:
       });
       return { imported: rows.length };
     },
+    { kind: 'talent', bytes, allowRepeat },
   );
 }
 

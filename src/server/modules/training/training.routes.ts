@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZId, ZIdParams, ZPage } from '../../../contracts/common.js';
+import { ZImportCommitQuerySchema } from '../../../contracts/imports.js';
 import { Permission } from '../../../contracts/roles.js';
 import {
   ZChangeEnrolmentStatusRequestSchema,
@@ -230,6 +231,7 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         params: ZIdParams,
+        querystring: ZImportCommitQuerySchema,
         consumes: ['multipart/form-data'],
         response: { 200: ZEnrolmentImportResultSchema },
       },
@@ -237,7 +239,9 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const ctx = ctxOf(req);
       const file = await readUpload(req, transfer.IMPORT_MAX_BYTES, { requires: Permission.TrainingImport });
-      return transfer.importEnrolments(ctx, req.params.id, file.fileName, file.bytes);
+      return transfer.importEnrolments(ctx, req.params.id, file.fileName, file.bytes, {
+        allowRepeat: req.query.allowRepeat === 'true',
+      });
     },
   );
 

@@ -542,9 +542,9 @@ describe('training: import of enrolments', () => {
     expect(list.map((e: { participant: { nameNative: string } }) => e.participant.nameNative)).toContain(
       'عائشہ صدیقہ',
     );
-    // Importing the same file again: everyone is already enrolled.
+    // Importing the same file again, confirmed (else 409 already_imported): everyone is already enrolled.
     const twice = await coordinator.upload(
-      `/api/v1/training/cohorts/${c.id}/enrolments/import`,
+      `/api/v1/training/cohorts/${c.id}/enrolments/import?allowRepeat=true`,
       'sample.csv',
       sample,
     );

@@ -69,13 +69,15 @@ export async function previewEnrolmentImport(
  * Enrols every row in one transaction, or nothing: any problem answers 422 with the list by row
  * and column. A row whose e-mail matches a participant of the organization enrols that person;
  * others become new participants. Rows beyond the capacity join the waiting list in file order.
- * @throws AppError IMPORT_INVALID
+ * A file already imported into this cohort answers 409 unless `allowRepeat`.
+ * @throws AppError IMPORT_INVALID, INVALID_STATE (already imported)
  */
 export async function importEnrolments(
   ctx: ServiceContext,
   cohortId: string,
   fileName: string,
   bytes: Buffer,
+  { allowRepeat = false } = {},
 ) {
   requirePermission(ctx, Permission.TrainingImport);
   return importAllOrNothing(
@@ -110,6 +112,7 @@ export async function importEnrolments(
       });
       return { imported: rows.length, waitlisted };
     },
+    { kind: 'training_enrolments', target: cohortId, bytes, allowRepeat },
   );
 }
 

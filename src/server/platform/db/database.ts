@@ -17,6 +17,7 @@ import type { SurveyTables } from '../../modules/surveys/surveys.tables.js';
 import type { DemandTables } from '../../modules/talent/demand.tables.js';
 import type { TalentTables } from '../../modules/talent/talent.tables.js';
 import type { TrainingTables } from '../../modules/training/training.tables.js';
+import type { ImportFingerprintTables } from '../spreadsheets/import-fingerprints.tables.js';
 
 /** The whole schema as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 export interface Database
@@ -38,4 +39,5 @@ export interface Database
     IatiTables,
     ShowcaseTables,
     TalentTables,
-    DemandTables {}
+    DemandTables,
+    ImportFingerprintTables {}

@@ -92,10 +92,15 @@ export function usePreviewImport() {
   });
 }
 
-export function useRunImport() {
+/** `allowRepeat`: import a file that was already imported (the user confirmed it). */
+export function useRunImport({ allowRepeat = false } = {}) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => uploadFile<{ imported: number; ids: string[] }>('/partners/import', file),
+    mutationFn: (file: File) =>
+      uploadFile<{ imported: number; ids: string[] }>(
+        `/partners/import${allowRepeat ? '?allowRepeat=true' : ''}`,
+        file,
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.all }),
   });
 }

@@ -17,6 +17,7 @@ export function PartnerImportPage() {
   const locale = currentLocale();
   const preview = usePreviewImport();
   const run = useRunImport();
+  const repeat = useRunImport({ allowRepeat: true });
   const rowColumns: Column<PreviewRow>[] = [
     { key: 'row', header: t('partners.import.row'), render: (r) => formatNumber(r.row, locale) },
     { key: 'name', header: t('partners.name'), render: (r) => <span dir="auto">{r.name}</span> },
@@ -59,6 +60,7 @@ export function PartnerImportPage() {
       rowColumns={rowColumns}
       preview={preview}
       run={run}
+      repeat={repeat}
       done={(result) => (
         <Stack gap="xs">
           <Text>{t('partners.import.done', { count: result.imported })}</Text>

@@ -113,10 +113,12 @@ export function usePreviewTalentImport() {
   });
 }
 
-export function useRunTalentImport() {
+/** `allowRepeat`: import a file that was already imported (the user confirmed it). */
+export function useRunTalentImport({ allowRepeat = false } = {}) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => uploadFile<{ imported: number }>('/talent/import', file),
+    mutationFn: (file: File) =>
+      uploadFile<{ imported: number }>(`/talent/import${allowRepeat ? '?allowRepeat=true' : ''}`, file),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.all }),
   });
 }

@@ -18,6 +18,7 @@ export function TalentImportPage() {
   const locale = currentLocale();
   const preview = usePreviewTalentImport();
   const run = useRunTalentImport();
+  const repeat = useRunTalentImport({ allowRepeat: true });
   const rowColumns: Column<PreviewRow>[] = [
     { key: 'row', header: t('talent.import.row'), render: (r) => formatNumber(r.row, locale) },
     { key: 'name', header: t('talent.name'), render: (r) => <span dir="auto">{r.nameLatin}</span> },
@@ -43,6 +44,7 @@ export function TalentImportPage() {
       rowColumns={rowColumns}
       preview={preview}
       run={run}
+      repeat={repeat}
       done={(result) => (
         <Stack gap="xs">
           <Text>{t('talent.import.done', { count: result.imported })}</Text>

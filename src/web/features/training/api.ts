@@ -230,12 +230,13 @@ export function usePreviewEnrolmentImport(cohortId: string) {
   });
 }
 
-export function useRunEnrolmentImport(cohortId: string) {
+/** `allowRepeat`: import a file that was already imported into the cohort (the user confirmed it). */
+export function useRunEnrolmentImport(cohortId: string, { allowRepeat = false } = {}) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (file: File) =>
       uploadFile<{ imported: number; waitlisted: number }>(
-        `/training/cohorts/${enc(cohortId)}/enrolments/import`,
+        `/training/cohorts/${enc(cohortId)}/enrolments/import${allowRepeat ? '?allowRepeat=true' : ''}`,
         file,
       ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.all }),

@@ -17,6 +17,7 @@ export function EnrolmentImportPage() {
   const { id = '' } = useParams();
   const preview = usePreviewEnrolmentImport(id);
   const run = useRunEnrolmentImport(id);
+  const repeat = useRunEnrolmentImport(id, { allowRepeat: true });
   const rowColumns: Column<Row>[] = [
     { key: 'row', header: t('training.import.row'), render: (r) => r.row },
     { key: 'nameLatin', header: t('training.participant.nameLatin'), render: (r) => r.nameLatin },
@@ -47,6 +48,7 @@ export function EnrolmentImportPage() {
       rowColumns={rowColumns}
       preview={preview}
       run={run}
+      repeat={repeat}
       done={(result) => (
         <Stack gap="xs">
           <Text>{t('training.import.done', { count: result.imported, waitlisted: result.waitlisted })}</Text>
