@@ -19,6 +19,7 @@ import {
   type TImportProblem,
   type TPartnerInput,
 } from '../../contracts/partners.js';
+import { cellText, isBlankRow, readDataRows } from '../imports/grid.js';
 
 export type PartnerFileColumn = (typeof PARTNER_FILE_COLUMNS)[number];
 export type OrganisationTypeCode = (typeof IATI_ORGANISATION_TYPES)[number];
@@ -186,14 +187,6 @@ function clip(value: string): string {
   return value.length > MAX_PROBLEM_VALUE_LENGTH ? `${value.slice(0, MAX_PROBLEM_VALUE_LENGTH)}…` : value;
 }
 
-function isBlankRow(row: readonly (string | null | undefined)[]): boolean {
-  return row.every((cell) => cell === null || cell === undefined || String(cell).trim() === '');
-}
-
-function cellText(cell: string | null | undefined): string {
-  return cell === null || cell === undefined ? '' : String(cell).trim();
-}
-
 const COLUMN_BY_NAME: ReadonlyMap<string, PartnerFileColumn> = new Map(
   PARTNER_FILE_COLUMNS.map((c) => [c.toLowerCase(), c]),
 );
@@ -232,19 +225,12 @@ export function validatePartnerImport(
     }
   }
 
-  const dataRows: { row: number; cells: Cells }[] = [];
-  for (let i = headerIndex + 1; i < rows.length; i++) {
-    const raw = rows[i] ?? [];
-    if (isBlankRow(raw)) {
-      continue;
-    }
-    const cells = {} as Record<PartnerFileColumn, string>;
-    for (const column of PARTNER_FILE_COLUMNS) {
-      const index = columnIndex.get(column);
-      cells[column] = index === undefined ? '' : cellText(raw[index]);
-    }
-    dataRows.push({ row: i + 1, cells });
-  }
+  const dataRows: { row: number; cells: Cells }[] = readDataRows(
+    rows,
+    headerIndex,
+    PARTNER_FILE_COLUMNS,
+    columnIndex,
+  );
 
   if (dataRows.length === 0) {
     problems.push({ row: headerRowNumber + 1, column: '', code: 'empty_file' });

@@ -16,6 +16,7 @@ import {
   ZLanguageTag,
 } from '../../contracts/training.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
+import { cellText, isBlankRow, readDataRows } from '../imports/grid.js';
 
 export type EnrolmentFileColumn = (typeof ENROLMENT_FILE_COLUMNS)[number];
 
@@ -86,8 +87,6 @@ export interface EnrolmentImportResult {
 }
 
 const clip = (v: string) => (v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v);
-const text = (c: string | null | undefined) => (c === null || c === undefined ? '' : String(c).trim());
-const isBlank = (r: readonly (string | null | undefined)[]) => r.every((c) => text(c) === '');
 const COLUMN_BY_NAME: ReadonlyMap<string, EnrolmentFileColumn> = new Map(
   ENROLMENT_FILE_COLUMNS.map((c) => [c, c]),
 );
@@ -110,14 +109,14 @@ export function validateEnrolmentImport(
   context: EnrolmentImportContext,
 ): EnrolmentImportResult {
   const problems: EnrolmentImportProblem[] = [];
-  const headerIndex = rows.findIndex((r) => !isBlank(r));
+  const headerIndex = rows.findIndex((r) => !isBlankRow(r));
   if (headerIndex < 0) {
     return { problems: [{ row: 1, column: '', code: 'empty_file' }], rows: [], rowCount: 0 };
   }
   const headerRow = headerIndex + 1;
   const columnIndex = new Map<EnrolmentFileColumn, number>();
   (rows[headerIndex] ?? []).forEach((cell, index) => {
-    const name = text(cell).replace(/^\uFEFF/, '');
+    const name = cellText(cell).replace(/^\uFEFF/, '');
     if (name === '') {
       return;
     }
@@ -136,19 +135,7 @@ export function validateEnrolmentImport(
     }
   }
 
-  const data: { row: number; cells: Record<EnrolmentFileColumn, string> }[] = [];
-  for (let i = headerIndex + 1; i < rows.length; i++) {
-    const raw = rows[i] ?? [];
-    if (isBlank(raw)) {
-      continue;
-    }
-    const cells = {} as Record<EnrolmentFileColumn, string>;
-    for (const column of ENROLMENT_FILE_COLUMNS) {
-      const index = columnIndex.get(column);
-      cells[column] = index === undefined ? '' : text(raw[index]);
-    }
-    data.push({ row: i + 1, cells });
-  }
+  const data = readDataRows(rows, headerIndex, ENROLMENT_FILE_COLUMNS, columnIndex);
   if (data.length === 0) {
     problems.push({ row: headerRow + 1, column: '', code: 'empty_file' });
     return { problems, rows: [], rowCount: 0 };

@@ -10,6 +10,7 @@
  * uniqueness) are the domain's `validateCollegeSkills`, so the form and the file agree.
  */
 import { COLLEGE_SKILL_FILE_COLUMNS } from '../../../contracts/talent-skills.js';
+import { cellText, isBlankRow } from '../../../domain/imports/grid.js';
 import {
   type CollegeSkill,
   type CollegeSkillIssueCode,
@@ -83,8 +84,6 @@ export interface SkillImportResult {
 
 const REQUIRED: readonly SkillFileColumn[] = ['code', 'label_en'];
 const MAX = { label: 200, category: 60, note: 500 } as const;
-const cell = (c: string | null | undefined) => (c === null || c === undefined ? '' : String(c).trim());
-const blank = (r: readonly (string | null | undefined)[]) => r.every((c) => cell(c) === '');
 const clip = (v: string) => (v.length > 200 ? `${v.slice(0, 200)}…` : v);
 
 /** 'yes'/'no' and the usual spellings a spreadsheet produces; null when neither. */
@@ -123,7 +122,7 @@ function readHeader(
 ) {
   const index = new Map<SkillFileColumn, number>();
   header.forEach((c, i) => {
-    const name = cell(c).replace(/^\uFEFF/, '');
+    const name = cellText(c).replace(/^\uFEFF/, '');
     if (name === '') {
       return;
     }
@@ -149,7 +148,7 @@ export function validateSkillImport(
   ctx: SkillImportContext,
 ): SkillImportResult {
   const problems: SkillImportProblem[] = [];
-  const headerAt = rows.findIndex((r) => !blank(r));
+  const headerAt = rows.findIndex((r) => !isBlankRow(r));
   if (headerAt < 0) {
     return { problems: [{ row: 1, column: '', code: 'empty_file' }], rows: [], rowCount: 0 };
   }
@@ -160,7 +159,7 @@ export function validateSkillImport(
   const out: SkillImportRow[] = [];
   for (let i = headerAt + 1; i < rows.length; i++) {
     const raw = rows[i] ?? [];
-    if (blank(raw)) {
+    if (isBlankRow(raw)) {
       continue;
     }
     if (out.length >= ctx.maxRows) {
@@ -170,7 +169,7 @@ export function validateSkillImport(
     const row = i + 1;
     const get = (c: SkillFileColumn) => {
       const at = index.get(c);
-      return at === undefined ? '' : cell(raw[at]);
+      return at === undefined ? '' : cellText(raw[at]);
     };
     const report = (column: SkillFileColumn, code: SkillImportProblemCode, value?: string) =>
       problems.push({ row, column, code, ...(value === undefined ? {} : { value: clip(value) }) });

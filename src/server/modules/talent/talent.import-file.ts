@@ -13,6 +13,7 @@
 import { ZEmail } from '../../../contracts/auth.js';
 import { TALENT_FILE_COLUMNS, type TTalentProfileInput } from '../../../contracts/talent.js';
 import { isCalendarDate } from '../../../domain/dates/calendar-date.js';
+import { cellText, isBlankRow, readDataRows } from '../../../domain/imports/grid.js';
 import { isCefr } from '../../../domain/talent/scales.js';
 import type { Cefr } from '../../../domain/talent/types.js';
 
@@ -70,8 +71,6 @@ const REQUIRED: readonly TalentFileColumn[] = ['name_latin', 'isco', 'available_
 const MAX_CELL = 2000;
 const MAX_NAME = 200;
 const clip = (v: string) => (v.length > 200 ? `${v.slice(0, 200)}…` : v);
-const cell = (c: string | null | undefined) => (c === null || c === undefined ? '' : String(c).trim());
-const blank = (r: readonly (string | null | undefined)[]) => r.every((c) => cell(c) === '');
 const list = (v: string) =>
   v
     .split(/[;\n]+/)
@@ -100,7 +99,7 @@ function readHeader(
 ): Map<TalentFileColumn, number> {
   const index = new Map<TalentFileColumn, number>();
   header.forEach((c, i) => {
-    const name = cell(c).replace(/^\uFEFF/, '');
+    const name = cellText(c).replace(/^\uFEFF/, '');
     if (name === '') {
       return;
     }
@@ -181,24 +180,12 @@ export function validateTalentImport(
   ctx: TalentImportContext,
 ): TalentImportResult {
   const problems: TalentImportProblem[] = [];
-  const headerAt = rows.findIndex((r) => !blank(r));
+  const headerAt = rows.findIndex((r) => !isBlankRow(r));
   if (headerAt < 0) {
     return { problems: [{ row: 1, column: '', code: 'empty_file' }], rows: [], rowCount: 0 };
   }
   const index = readHeader(rows[headerAt] ?? [], headerAt + 1, problems);
-  const data: { row: number; cells: Record<TalentFileColumn, string> }[] = [];
-  for (let i = headerAt + 1; i < rows.length; i++) {
-    const raw = rows[i] ?? [];
-    if (blank(raw)) {
-      continue;
-    }
-    const cells = {} as Record<TalentFileColumn, string>;
-    for (const column of TALENT_FILE_COLUMNS) {
-      const at = index.get(column);
-      cells[column] = at === undefined ? '' : cell(raw[at]);
-    }
-    data.push({ row: i + 1, cells });
-  }
+  const data = readDataRows(rows, headerAt, TALENT_FILE_COLUMNS, index);
   if (data.length === 0) {
     problems.push({ row: headerAt + 2, column: '', code: 'empty_file' });
     return { problems, rows: [], rowCount: 0 };
