@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCohort } from '../modules/certificates/test-fixtures.js';
 import type { Deps } from '../platform/context.js';
-import { newId } from '../platform/ids.js';
 import { createMember, createOrganization, signIn } from '../test/test-app.js';
 import { createFaultWorkspace, type FaultWorkspace, RemoteClient, waitUntil } from './harness.js';
 
@@ -29,160 +29,18 @@ afterAll(async () => {
 });
 
 /**
- * A finished cohort of PEOPLE participants (two sessions, a post test); the last NOT_ELIGIBLE
- * missed both sessions and get no certificate. Inserted in bulk: the point is the batch, not the set-up.
+ * A finished cohort of PEOPLE participants; the last NOT_ELIGIBLE missed every session and get no
+ * certificate. Written straight to the tables: the point is the batch, not the set-up.
  */
-async function seedCohort(deps: Deps) {
-  const now = deps.clock.now().toISOString();
-  const stamp = { createdAt: now, updatedAt: now, createdBy: null, updatedBy: null, version: 1 };
-  const db = deps.db;
-  const projectId = newId();
-  await db
-    .insertInto('projects')
-    .values({
-      id: projectId,
-      organizationId: orgId,
-      parentId: null,
-      code: 'P-FAULT',
-      type: 'teacher_training',
-      baseLocation: null,
-      titleJson: '{"en":"Project"}',
-      titleSort: 'project',
-      descriptionJson: '{}',
-      status: '2',
-      plannedStart: null,
-      plannedEnd: null,
-      actualStart: null,
-      actualEnd: null,
-      defaultCurrency: 'CNY',
-      responsibleUserId: null,
-      searchText: '',
-      archivedAt: null,
-      ...stamp,
-    })
-    .execute();
-  const programmeId = newId();
-  await db
-    .insertInto('trainingProgrammes')
-    .values({
-      id: programmeId,
-      organizationId: orgId,
-      projectId,
-      titleJson: JSON.stringify({ en: 'Welding Technology', 'zh-CN': '焊接技术培训' }),
-      titleSort: 'welding',
-      description: 'Welding for lecturers of partner colleges.',
-      learningOutcomesJson: '[]',
-      languagesJson: '["zh-CN","en"]',
-      interpretationNeeds: '',
-      completionRuleJson: JSON.stringify({
-        minAttendancePercent: 50,
-        minPostScore: 60,
-        requirePostTest: true,
-      }),
-      searchText: '',
-      ...stamp,
-    })
-    .execute();
-  await db
-    .insertInto('trainingModules')
-    .values({
-      id: newId(),
-      organizationId: orgId,
-      programmeId,
-      kind: 'vocational_skills',
-      titleJson: '{"en":"Practice"}',
-      hours: 40,
-      sortOrder: 0,
-    })
-    .execute();
-  const cohortId = newId();
-  await db
-    .insertInto('trainingCohorts')
-    .values({
-      id: cohortId,
-      organizationId: orgId,
-      programmeId,
-      name: 'Autumn 2026',
-      startsOn: '2026-03-01',
-      endsOn: '2026-03-12',
-      capacity: 200,
-      notes: '',
-      ...stamp,
-    })
-    .execute();
-  const sessions = [1, 2].map((day) => ({
-    id: newId(),
-    organizationId: orgId,
-    cohortId,
-    moduleId: null,
-    title: `Day ${day}`,
-    startsAt: `2026-03-0${day + 1}T01:00:00Z`,
-    endsAt: `2026-03-0${day + 1}T09:00:00Z`,
-    timeZone: 'Asia/Shanghai',
-    venue: '',
-    onlineUrl: '',
-    trainerUserId: null,
-    language: 'zh-CN',
-    interpreter: '',
-    ...stamp,
+async function seedBatchCohort(deps: Deps) {
+  const people = Array.from({ length: PEOPLE }, (_, i) => ({
+    nameNative: '',
+    nameLatin: `Trainee ${i}`,
+    present: i < PEOPLE - NOT_ELIGIBLE ? 4 : 0,
+    postScore: 80,
   }));
-  await db.insertInto('trainingSessions').values(sessions).execute();
-  const eligible: string[] = [];
-  for (let i = 0; i < PEOPLE; i++) {
-    const participantId = newId();
-    const enrolmentId = newId();
-    const present = i < PEOPLE - NOT_ELIGIBLE;
-    if (present) {
-      eligible.push(enrolmentId);
-    }
-    await db
-      .insertInto('trainingParticipants')
-      .values({
-        id: participantId,
-        organizationId: orgId,
-        nameNative: '',
-        nameLatin: `Trainee ${i}`,
-        gender: 'undisclosed',
-        country: 'KE',
-        organizationName: '',
-        position: '',
-        email: `trainee${i}@partner.example`,
-        languagesJson: '["zh-CN"]',
-        passportNumber: '',
-        dateOfBirth: null,
-        ...stamp,
-      })
-      .execute();
-    await db
-      .insertInto('trainingEnrolments')
-      .values({
-        id: enrolmentId,
-        organizationId: orgId,
-        cohortId,
-        participantId,
-        status: 'attending',
-        waitlistPosition: null,
-        preScore: null,
-        postScore: 8000,
-        portalTokenHash: null,
-        ...stamp,
-      })
-      .execute();
-    await db
-      .insertInto('trainingAttendance')
-      .values(
-        sessions.map((s) => ({
-          organizationId: orgId,
-          sessionId: s.id,
-          enrolmentId,
-          mark: present ? ('present' as const) : ('absent' as const),
-          markedBy: null,
-          markedAt: now,
-        })),
-      )
-      .execute();
-  }
-  return { cohortId, eligible };
+  const { cohortId, enrolments } = await seedCohort(deps, orgId, people);
+  return { cohortId, eligible: enrolments.slice(0, PEOPLE - NOT_ELIGIBLE) };
 }
 
 const batchRow = (id: string) =>
@@ -209,7 +67,7 @@ function filesOnDisk(): string[] {
 
 describe('kill -9 during a certificate batch', () => {
   it('resumes after the restart and ends with exactly one certificate per eligible participant', async () => {
-    const { cohortId, eligible } = await seedCohort(w.t.deps);
+    const { cohortId, eligible } = await seedBatchCohort(w.t.deps);
     const env = { CERTIFICATE_BATCH_LEASE_SECONDS: String(LEASE_SECONDS) };
     const first = await w.startServer(env);
     const remote = new RemoteClient(first.url, await signIn(w.t.app, email));
