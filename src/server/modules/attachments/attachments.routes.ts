@@ -10,7 +10,6 @@ import {
   ZSetAttachmentVisibilityRequestSchema,
 } from '../../../contracts/attachments.js';
 import { ZId, ZIdParams, ZOk } from '../../../contracts/common.js';
-import { Permission } from '../../../contracts/roles.js';
 import { AppError } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/request-context.js';
 import { attachment, readUpload } from '../../platform/http/uploads.js';
@@ -25,8 +24,7 @@ const ZItemParams = z.object({ id: ZId, docId: ZId });
 export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  // `write` is what the service's uploadAttachment requires for the type, checked before the read.
-  const mount = (type: AttachmentEntityType, base: string, tag: string, write: Permission) => {
+  const mount = (type: AttachmentEntityType, base: string, tag: string) => {
     const tags = [tag];
     r.get(
       base,
@@ -46,7 +44,9 @@ export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
-        const upload = await readUpload(req, ATTACHMENT_MAX_BYTES, { requires: write });
+        const upload = await readUpload(req, ATTACHMENT_MAX_BYTES, {
+          requires: attachments.attachmentWritePermission(type),
+        });
         const title = ZAttachmentTitle.safeParse(upload.fields.title ?? '');
         if (!title.success) {
           throw new AppError('INVALID_INPUT', 'The title is too long', {
@@ -79,8 +79,8 @@ export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  mount('project', '/projects/:id/documents', 'projects', Permission.ProjectWrite);
-  mount('programme', '/training/programmes/:id/materials', 'training', Permission.TrainingWrite);
+  mount('project', '/projects/:id/documents', 'projects');
+  mount('programme', '/training/programmes/:id/materials', 'training');
 
   r.patch(
     '/training/programmes/:id/materials/:docId',

@@ -43,6 +43,11 @@ const ENTITY = {
   },
 } as const;
 
+/** The permission that uploading to an entity type needs; routes check it before reading the file. */
+export function attachmentWritePermission(type: AttachmentEntityType): Permission {
+  return ENTITY[type].write;
+}
+
 export function presentAttachment(row: AttachmentRow): TAttachment {
   return {
     id: row.id,
